@@ -1,0 +1,3 @@
+import CNcursesw
+import LuxEngine
+import LuxLearn
