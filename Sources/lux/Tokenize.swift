@@ -17,7 +17,7 @@ struct Tokenize: ParsableCommand {
     @Flag(name: .long, help: "Read control tokens written in the text, such as <|eot_id|>, as those tokens.")
     var special = false
 
-    @Argument(help: "The text to tokenize.")
+    @Argument(help: "The text to tokenize (after --, if it starts with a dash).")
     var text: String
 
     func run() {

@@ -53,8 +53,10 @@ final class WriterProcess: XCTestCase {
 
     private func fillUntilFull(path: String) {
         signal(SIGXFSZ, SIG_IGN) // a write past the limit then fails with EFBIG instead of killing us
+        #if os(Linux)
         var limit = rlimit(rlim_cur: 1 << 20, rlim_max: 1 << 20)
         guard setrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit) == 0 else { return XCTFail("setrlimit failed") }
+        #endif
         do {
             let db = try LuxDatabase(path: path)
             let blob = String(repeating: "x", count: 64 << 10)

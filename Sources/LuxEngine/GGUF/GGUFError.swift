@@ -10,5 +10,18 @@ public struct GGUFError: Error, CustomStringConvertible, Equatable {
         self.message = message
     }
 
-    public var description: String { "\(path): \(place): \(message)" }
+    public var description: String { "\(Self.oneLine(path)): \(Self.oneLine(place, limit: 160)): \(Self.oneLine(message, limit: 160))" }
+
+    /// Key and tensor names in errors come from the file itself: control characters are escaped
+    /// so a corrupt file cannot break the one-line error or drive the terminal, and very long
+    /// names are cut.
+    static func oneLine(_ s: String, limit: Int = .max) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            let isBreak = u.properties.generalCategory == .control || u == "\u{2028}" || u == "\u{2029}"
+            out += isBreak ? u.escaped(asASCII: true) : String(u)
+            if out.count > limit { return String(out.prefix(limit)) + "…" }
+        }
+        return out
+    }
 }

@@ -126,32 +126,33 @@ public final class GGUFFile: @unchecked Sendable {
         case 9:
             let et = try c.read(UInt32.self, place)
             let n64 = try c.read(UInt64.self, place)
-            // Each element takes at least one byte: a longer array cannot fit in the file.
-            guard n64 <= UInt64(c.file.count - c.offset) else {
+            // Each element takes at least its minimum encoded size: a longer array cannot fit in
+            // the file (and must not reserve memory for it).
+            guard n64 <= UInt64(c.file.count - c.offset) / minEncodedSize(et) else {
                 throw GGUFError(path: c.file.path, place: place, message: "array length \(n64) is absurd (file ends first)")
             }
             let n = Int(n64)
             switch et {
             case 0, 2, 4, 10:
-                var a = [UInt64](); a.reserveCapacity(n)
+                var a = [UInt64](); a.reserveCapacity(min(n, 1 << 20))
                 for _ in 0..<n { a.append(try readValue(&c, type: et, place: place, depth: depth + 1).intValue.map { UInt64($0) } ?? 0) }
                 return .uintArray(a)
             case 1, 3, 5, 11:
-                var a = [Int64](); a.reserveCapacity(n)
+                var a = [Int64](); a.reserveCapacity(min(n, 1 << 20))
                 for _ in 0..<n {
                     if case .int(let v) = try readValue(&c, type: et, place: place, depth: depth + 1) { a.append(v) }
                 }
                 return .intArray(a)
             case 6, 12:
-                var a = [Double](); a.reserveCapacity(n)
+                var a = [Double](); a.reserveCapacity(min(n, 1 << 20))
                 for _ in 0..<n { a.append(try readValue(&c, type: et, place: place, depth: depth + 1).doubleValue ?? 0) }
                 return .floatArray(a)
             case 7:
-                var a = [Bool](); a.reserveCapacity(n)
+                var a = [Bool](); a.reserveCapacity(min(n, 1 << 20))
                 for _ in 0..<n { a.append(try c.read(UInt8.self, place) != 0) }
                 return .boolArray(a)
             case 8:
-                var a = [String](); a.reserveCapacity(n)
+                var a = [String](); a.reserveCapacity(min(n, 1 << 20))
                 for _ in 0..<n { a.append(try c.readString(place)) }
                 return .stringArray(a)
             case 9:
@@ -163,6 +164,18 @@ public final class GGUFFile: @unchecked Sendable {
             }
         default:
             throw GGUFError(path: c.file.path, place: place, message: "unknown value type \(type)")
+        }
+    }
+
+    /// Bytes one array element of GGUF value type `t` takes at least (a string is its u64 length,
+    /// a nested array its u32 type and u64 count).
+    static func minEncodedSize(_ t: UInt32) -> UInt64 {
+        switch t {
+        case 2, 3: return 2
+        case 4, 5, 6: return 4
+        case 8, 10, 11, 12: return 8
+        case 9: return 12
+        default: return 1
         }
     }
 

@@ -12,9 +12,10 @@ import Foundation
 ///     x += Wdown (silu(Wgate h) * (Wup h))
 ///   logits = Woutput (rmsnorm(x) * output_norm)
 ///
-/// Arithmetic follows llama.cpp's CPU backend where it changes results: activations are quantized
-/// to the weight type's partner format before each matmul, q and the attention weights are rounded
-/// to f16 to meet the f16 cache, and sums of squares and of exponentials run in double.
+/// The arithmetic is llama.cpp's CPU backend (AVX2 build), bit for bit, so greedy tokens agree:
+/// activations are quantized to the weight type's partner format before each matmul, q and the
+/// attention weights are rounded to f16 to meet the f16 cache, every sum runs in ggml's order
+/// (Tensors/VecMath, KernelChoice), and exp/silu are ggml's vector approximations.
 public final class LlamaModel: @unchecked Sendable {
     public let config: LlamaConfig
     public let gguf: GGUFFile
@@ -54,17 +55,20 @@ public final class LlamaModel: @unchecked Sendable {
         var out: [Float] = []
         var start = 0
         while start < tokens.count {
-            let n = min(s.batch, tokens.count - start)
+            var n = min(s.batch, tokens.count - start)
+            // llama.cpp multiplies a prompt in one batch, and one-token batches take other kernels
+            // (other sum orders): never leave a lone last token.
+            if tokens.count - start - n == 1 && n > 2 { n -= 1 }
             let last = start + n == tokens.count
-            let logits = step(Array(tokens[start..<start + n]), s, outputAll: allLogits, wantOutput: allLogits || last)
-            out.append(contentsOf: logits)
+            let outputs = allLogits ? n : (last ? 1 : 0)
+            out.append(contentsOf: step(Array(tokens[start..<start + n]), s, outputs: outputs))
             start += n
         }
         return out
     }
 
-    /// One batch of n ≤ state.batch tokens.
-    private func step(_ tokens: [Int32], _ s: LlamaState, outputAll: Bool, wantOutput: Bool) -> [Float] {
+    /// One batch of n ≤ state.batch tokens; returns the logits of its last `outputs` rows.
+    private func step(_ tokens: [Int32], _ s: LlamaState, outputs: Int) -> [Float] {
         let c = config, n = tokens.count, d = c.dim, pos0 = s.position
         let x = s.x, h = s.h
 
@@ -88,30 +92,31 @@ public final class LlamaModel: @unchecked Sendable {
             matmul([layer.wo], s.att, n, [s.proj], s)
             for j in 0..<(n * d) { x[j] += s.proj[j] }
 
-            // Feed-forward block (SwiGLU).
-            for i in 0..<n { rmsNorm(x + i * d, layer.ffnNorm, h + i * d, d, c.rmsEps) }
-            matmul([layer.wGate, layer.wUp], h, n, [s.gate, s.up], s)
-            for j in 0..<(n * c.ffnDim) {
-                let g = s.gate[j]
-                s.gate[j] = g / (1 + expf(-g)) * s.up[j]
-            }
-            matmul([layer.wDown], s.gate, n, [s.proj], s)
-            for j in 0..<(n * d) { x[j] += s.proj[j] }
+            // Feed-forward block (SwiGLU). Like llama.cpp, the last layer runs it only for the rows
+            // whose logits are wanted (which also decides the batch size its kernels see).
+            let first = li == weights.layers.count - 1 ? n - outputs : 0
+            let rows = n - first
+            if rows == 0 { break }
+            let xr = x + first * d
+            for i in 0..<rows { rmsNorm(xr + i * d, layer.ffnNorm, h + i * d, d, c.rmsEps) }
+            matmul([layer.wGate, layer.wUp], h, rows, [s.gate, s.up], s)
+            for i in 0..<rows { VecMath.swiglu(s.gate + i * c.ffnDim, s.up + i * c.ffnDim, count: c.ffnDim) }
+            matmul([layer.wDown], s.gate, rows, [s.proj], s)
+            for j in 0..<(rows * d) { xr[j] += s.proj[j] }
         }
         s.position += n
-        guard wantOutput else { return [] }
+        guard outputs > 0 else { return [] }
 
-        let first = outputAll ? 0 : n - 1
-        let rows = n - first
-        for i in first..<n { rmsNorm(x + i * d, weights.outputNorm, h + (i - first) * d, d, c.rmsEps) }
-        var logits = [Float](repeating: 0, count: rows * c.vocabSize)
+        let xr = x + (n - outputs) * d
+        for i in 0..<outputs { rmsNorm(xr + i * d, weights.outputNorm, h + i * d, d, c.rmsEps) }
+        var logits = [Float](repeating: 0, count: outputs * c.vocabSize)
         logits.withUnsafeMutableBufferPointer { buf in
-            matmul([weights.output], h, rows, [buf.baseAddress!], s)
+            matmul([weights.output], h, outputs, [buf.baseAddress!], s)
         }
         return logits
     }
 
-    /// y = x / sqrt(mean(x²) + eps) * weight; the sum of squares in double, as ggml.
+    /// y = x / sqrt(mean(x²) + eps) * weight, as ggml: squares summed in double, (x * scale) * w.
     private func rmsNorm(_ x: UnsafePointer<Float>, _ w: [Float], _ y: UnsafeMutablePointer<Float>, _ n: Int, _ eps: Float) {
         var sum: Double = 0
         for i in 0..<n { sum += Double(x[i] * x[i]) }
@@ -121,6 +126,7 @@ public final class LlamaModel: @unchecked Sendable {
 
     /// outs[m][i] = ws[m] · x[i] for each of n input rows. The input is quantized once per
     /// activation format; the rows of all matrices are split across the worker pool together.
+    /// Each matrix uses the kernel llama.cpp would run for it with n tokens (see KernelChoice).
     private func matmul(_ ws: [WeightMatrix], _ x: UnsafePointer<Float>, _ n: Int,
                         _ outs: [UnsafeMutablePointer<Float>], _ s: LlamaState) {
         let cols = ws[0].cols
@@ -134,55 +140,54 @@ public final class LlamaModel: @unchecked Sendable {
         }
         let totalRows = ws.reduce(0) { $0 + $1.rows }
         let acts = ws.map { UnsafeRawPointer(quantized[$0.format.activationType]!) }
+        let kernels = ws.map { $0.dotKernel(tokens: n) }
         pool.parallelFor(totalRows) { range in
             var r = range.lowerBound
             var m = 0, base = 0
             while r < range.upperBound {
                 while r >= base + ws[m].rows { base += ws[m].rows; m += 1 }
-                let w = ws[m], row = r - base
+                let w = ws[m], row = r - base, dot = kernels[m]
                 let wr = w.tensor.row(row), stride = w.format.activationBytes(cols)
                 for i in 0..<n {
-                    outs[m][i * w.rows + row] = w.format.dot(wr, acts[m] + i * stride, cols)
+                    outs[m][i * w.rows + row] = dot(wr, acts[m] + i * stride, cols)
                 }
                 r += 1
             }
         }
     }
 
-    /// Causal grouped-query attention for the n newest positions, reading keys and values from the cache.
+    /// Causal grouped-query attention for the n newest positions, reading keys and values from
+    /// the f16 cache. As llama.cpp without flash attention: q rounded to f16, scores = (k · q) ·
+    /// 1/sqrt(head_dim), ggml's softmax, the weights rounded to f16, then their sum over values;
+    /// both products in the one-token or the batch order, as llama.cpp picks by batch size.
     private func attention(layer li: Int, count n: Int, _ s: LlamaState) {
         let c = config, hd = c.headDim, group = c.heads / c.kvHeads
         let scale = 1 / sqrtf(Float(hd))
         let pos0 = s.position
+        let batched = n >= 2
+        let tiledScores = batched && hd % 8 == 0
         pool.parallelFor(n * c.heads) { range in
             let scores = UnsafeMutablePointer<Float>.allocate(capacity: pos0 + n)
+            let probs = UnsafeMutablePointer<Float16>.allocate(capacity: pos0 + n)
             let q16 = UnsafeMutablePointer<Float16>.allocate(capacity: hd)
-            defer { scores.deallocate(); q16.deallocate() }
+            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: 32 * hd)
+            defer { scores.deallocate(); probs.deallocate(); q16.deallocate(); scratch.deallocate() }
             for job in range {
                 let i = job / c.heads, head = job % c.heads, kvh = head / group
                 let q = s.q + i * c.dim + head * hd
                 for j in 0..<hd { q16[j] = Float16(q[j]) }
-                let last = pos0 + i
+                let count = pos0 + i + 1
                 var maxScore = -Float.infinity
-                for t in 0...last {
-                    let dot = F16.dot(UnsafeRawPointer(s.cache.key(li, t) + kvh * hd), UnsafeRawPointer(q16), count: hd)
+                for t in 0..<count {
+                    let k = UnsafeRawPointer(s.cache.key(li, t) + kvh * hd)
+                    let dot = tiledScores ? F16.dotTiled(k, q16, count: hd) : F16.dot(k, q16, count: hd)
                     scores[t] = dot * scale
                     maxScore = max(maxScore, scores[t])
                 }
-                var sum: Double = 0
-                for t in 0...last {
-                    let e = expf(scores[t] - maxScore)
-                    scores[t] = e
-                    sum += Double(e)
-                }
-                let inv = Float(1 / sum)
-                let out = s.att + i * c.dim + head * hd
-                for j in 0..<hd { out[j] = 0 }
-                for t in 0...last {
-                    let p = Float(Float16(scores[t] * inv))
-                    let v = s.cache.value(li, t) + kvh * hd
-                    for j in 0..<hd { out[j] += p * Float(v[j]) }
-                }
+                let inv = Float(1 / VecMath.softmaxExp(scores, count: count, max: maxScore))
+                for t in 0..<count { probs[t] = Float16(scores[t] * inv) }
+                F16.weightedSum(rows: s.cache.value(li, 0) + kvh * hd, stride: c.kvDim, weights: probs, count: count,
+                                dims: hd, tiled: batched, scratch: scratch, out: s.att + i * c.dim + head * hd)
             }
         }
     }

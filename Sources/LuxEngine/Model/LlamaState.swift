@@ -56,14 +56,16 @@ public final class LlamaState: @unchecked Sendable {
     }
 
     /// Rotates adjacent pairs (x[2p], x[2p+1]) of each head (GGUF llama weights are permuted for this).
+    /// The multiply-adds are fused as GCC fused them in ggml's rotate_pairs: a·c - b·s becomes
+    /// fma(a, c, -(b·s)) and a·s + b·c becomes fma(a, s, b·c).
     func applyRope(_ vec: UnsafeMutablePointer<Float>, heads: Int, headDim: Int, dims: Int, row: Int) {
         for hh in 0..<heads {
             let base = vec + hh * headDim
             for p in 0..<ropeHalf {
                 let c = ropeCos[row * ropeHalf + p], s = ropeSin[row * ropeHalf + p]
                 let a = base[2 * p], b = base[2 * p + 1]
-                base[2 * p] = a * c - b * s
-                base[2 * p + 1] = a * s + b * c
+                base[2 * p] = (-(b * s)).addingProduct(a, c)
+                base[2 * p + 1] = (b * c).addingProduct(a, s)
             }
         }
     }

@@ -3,8 +3,6 @@
 /// and mins 4-7 keep their low 4 bits in bytes 8-11 (scale low nibble, min high nibble) and their
 /// top 2 bits in the spare top bits of bytes 0-3 (scales) and 4-7 (mins).
 enum KQuantScales {
-    static let bytes = 12
-
     /// Scale and min of sub-block `j` (0..<8), as ggml's get_scale_min_k4 reads them.
     @inline(__always)
     static func scaleMin(_ s: UnsafeRawPointer, _ j: Int) -> (scale: UInt8, min: UInt8) {

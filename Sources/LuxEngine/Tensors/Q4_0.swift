@@ -15,17 +15,29 @@ public enum Q4_0 {
         }
     }
 
+    /// As ggml_vec_dot_q4_0_q8_0 (AVX2): eight lane sums per block, fused-added with d_w·d_a
+    /// into eight float sums, hsum at the end.
     public static func dot(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, count: Int) -> Float {
+        var acc = SIMD8<Float>()
+        for b in 0..<count / 32 {
+            let x = w + b * blockBytes, y = a + b * Q8_0.blockBytes
+            let (lo, hi) = nibbleLanes(x, 2)
+            let lanes = blockLanes(lo &- 8, hi &- 8, int8Lanes(y, 2), int8Lanes(y, 18))
+            acc = acc.addingProduct(SIMD8(repeating: loadHalf(x) * loadHalf(y)), lanes)
+        }
+        return VecMath.hsum(acc)
+    }
+
+    /// As ggml_gemv/gemm_q4_0_8x8_q8_0 (AVX2), which llama.cpp runs for every Q4_0 matrix whose
+    /// row count is a multiple of 8 (it repacks those rows eight at a time when loading): one
+    /// integer sum per block, and a single running float sum, sum = fma(isum, d_w·d_a, sum).
+    public static func dotInterleaved(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, count: Int) -> Float {
         var sum: Float = 0
         for b in 0..<count / 32 {
             let x = w + b * blockBytes, y = a + b * Q8_0.blockBytes
-            let q = x.loadUnaligned(fromByteOffset: 2, as: SIMD16<UInt8>.self)
-            let lo = SIMD16<Int16>(truncatingIfNeeded: q & 0xF) &- 8
-            let hi = SIMD16<Int16>(truncatingIfNeeded: q &>> 4) &- 8
-            let ylo = SIMD16<Int16>(truncatingIfNeeded: y.loadUnaligned(fromByteOffset: 2, as: SIMD16<Int8>.self))
-            let yhi = SIMD16<Int16>(truncatingIfNeeded: y.loadUnaligned(fromByteOffset: 18, as: SIMD16<Int8>.self))
-            let p = SIMD16<Int32>(truncatingIfNeeded: lo &* ylo) &+ SIMD16<Int32>(truncatingIfNeeded: hi &* yhi)
-            sum += Float(p.wrappedSum()) * (loadHalf(x) * loadHalf(y))
+            let (lo, hi) = nibbleLanes(x, 2)
+            let isum = blockSum(lo &- 8, hi &- 8, int8Lanes(y, 2), int8Lanes(y, 18))
+            sum = sum.addingProduct(Float(isum), loadHalf(x) * loadHalf(y))
         }
         return sum
     }

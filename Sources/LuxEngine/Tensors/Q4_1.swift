@@ -9,24 +9,26 @@ public enum Q4_1 {
             let d = loadHalf(blk), m = loadHalf(blk, 2)
             for j in 0..<16 {
                 let q = blk.load(fromByteOffset: 4 + j, as: UInt8.self)
+                // Two roundings (no fused multiply-add), as ggml-base's dequantize_row_q4_1.
                 dst[b * 32 + j] = Float(q & 0xF) * d + m
                 dst[b * 32 + j + 16] = Float(q >> 4) * d + m
             }
         }
     }
 
+    /// As ggml_vec_dot_q4_1_q8_1 (AVX2): eight lane sums per block fused-added with d_w·d_a into
+    /// eight float sums; the offsets in one scalar chain, summs = fma(m, s, summs); the result is
+    /// hsum(lanes) + summs.
     public static func dot(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, count: Int) -> Float {
-        var sum: Float = 0
+        var acc = SIMD8<Float>()
+        var summs: Float = 0
         for b in 0..<count / 32 {
             let x = w + b * blockBytes, y = a + b * Q8_1.blockBytes
-            let q = x.loadUnaligned(fromByteOffset: 4, as: SIMD16<UInt8>.self)
-            let lo = SIMD16<Int16>(truncatingIfNeeded: q & 0xF)
-            let hi = SIMD16<Int16>(truncatingIfNeeded: q &>> 4)
-            let ylo = SIMD16<Int16>(truncatingIfNeeded: y.loadUnaligned(fromByteOffset: 4, as: SIMD16<Int8>.self))
-            let yhi = SIMD16<Int16>(truncatingIfNeeded: y.loadUnaligned(fromByteOffset: 20, as: SIMD16<Int8>.self))
-            let p = SIMD16<Int32>(truncatingIfNeeded: lo &* ylo) &+ SIMD16<Int32>(truncatingIfNeeded: hi &* yhi)
-            sum += Float(p.wrappedSum()) * (loadHalf(x) * loadHalf(y)) + loadHalf(x, 2) * loadHalf(y, 2)
+            summs = summs.addingProduct(loadHalf(x, 2), loadHalf(y, 2))
+            let (lo, hi) = nibbleLanes(x, 4)
+            let lanes = blockLanes(lo, hi, int8Lanes(y, 4), int8Lanes(y, 20))
+            acc = acc.addingProduct(SIMD8(repeating: loadHalf(x) * loadHalf(y)), lanes)
         }
-        return sum
+        return VecMath.hsum(acc) + summs
     }
 }

@@ -25,16 +25,15 @@ public enum Q8_0 {
         }
     }
 
+    /// As ggml_vec_dot_q8_0_q8_0 (AVX2), also tinyBLAS's Q8_0 path for batches: per block, eight
+    /// lane sums scaled by d_w·d_a and fused-added into eight float sums; hsum at the end.
     public static func dot(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, count: Int) -> Float {
-        var sum: Float = 0
+        var acc = SIMD8<Float>()
         for b in 0..<count / 32 {
             let x = w + b * blockBytes, y = a + b * blockBytes
-            let qx = x.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self)
-            let qy = y.loadUnaligned(fromByteOffset: 2, as: SIMD32<Int8>.self)
-            let p = SIMD32<Int16>(truncatingIfNeeded: qx) &* SIMD32<Int16>(truncatingIfNeeded: qy)
-            let sumi = SIMD32<Int32>(truncatingIfNeeded: p).wrappedSum()
-            sum += Float(sumi) * (loadHalf(x) * loadHalf(y))
+            let lanes = blockLanes(int8Lanes(x, 2), int8Lanes(x, 18), int8Lanes(y, 2), int8Lanes(y, 18))
+            acc = acc.addingProduct(SIMD8(repeating: loadHalf(x) * loadHalf(y)), lanes)
         }
-        return sum
+        return VecMath.hsum(acc)
     }
 }
