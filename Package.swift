@@ -44,7 +44,5 @@ let package = Package(
         .testTarget(name: "LuxEngineTests", dependencies: ["LuxEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LuxStoreTests", dependencies: ["LuxStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LuxLearnTests", dependencies: ["LuxLearn", "LuxStore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LuxTUITests", dependencies: ["LuxTUI"]),
-        .testTarget(name: "luxTests", dependencies: []),
     ]
 )
