@@ -37,7 +37,7 @@ public struct PackRecord: Codable, Sendable, Hashable, FetchableRecord, Persista
 
 /// What an item teaches; its payload's shape depends on it (LuxLearn owns those shapes).
 public enum ItemKind: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
-    case vocab, verb, phrase, translation, dialogue
+    case vocab, verb, phrase, translation, dialogue, grammar, unit
 }
 
 /// One item of a pack, its content kept as JSON.
