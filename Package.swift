@@ -43,6 +43,8 @@ let package = Package(
         ]),
         .testTarget(name: "LuxEngineTests", dependencies: ["LuxEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LuxStoreTests", dependencies: ["LuxStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Runs the built `lux` binary end to end (scripts/test builds it first).
+        .testTarget(name: "LuxCLITests"),
         .testTarget(name: "LuxLearnTests", dependencies: ["LuxLearn", "LuxStore"], resources: [.copy("Fixtures")]),
     ]
 )

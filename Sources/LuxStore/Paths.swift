@@ -70,7 +70,7 @@ public struct LuxPaths: Sendable, Equatable {
         return nil
     }
 
-    static func join(_ directory: String, _ name: String) -> String {
+    public static func join(_ directory: String, _ name: String) -> String {
         (directory as NSString).appendingPathComponent(name)
     }
 

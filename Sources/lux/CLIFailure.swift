@@ -3,7 +3,7 @@ import Foundation
 /// Prints the one-line error every subcommand uses for bad input, and exits 1.
 /// Errors from the engine and the store already name the file and place.
 func exitWithError(_ error: Error) -> Never {
-    let text = (error as? CustomStringConvertible)?.description ?? error.localizedDescription
+    let text = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
     FileHandle.standardError.write(Data("lux: \(text)\n".utf8))
     exit(1)
 }

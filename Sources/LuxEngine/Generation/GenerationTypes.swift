@@ -32,6 +32,8 @@ public struct GenerationStats: Sendable, Equatable, Codable {
     public var contextCapacity = 0
     public var finishReason: FinishReason?
 
+    public init() {}
+
     public var tokensPerSecond: Double { generationSeconds > 0 ? Double(generatedTokens) / generationSeconds : 0 }
     public var promptTokensPerSecond: Double {
         promptSeconds > 0 ? Double(promptTokens - reusedTokens) / promptSeconds : 0

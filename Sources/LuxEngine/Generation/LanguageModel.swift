@@ -9,6 +9,10 @@ public final class LanguageModel: @unchecked Sendable {
     /// Opens and validates a GGUF model. Errors are one line naming the file and what is wrong.
     public init(path: String, threads: Int? = nil) throws {
         self.path = path
+        let missing = CPUFeatures.current.missingForThisBuild
+        guard missing.isEmpty else {
+            throw GGUFError(path: path, place: "CPU", message: "this build of lux needs \(missing.joined(separator: ", ")), which this CPU lacks")
+        }
         gguf = try GGUFFile(path: path)
         llama = try LlamaModel(gguf: gguf, threads: threads)
         tokenizer = try Tokenizer(gguf: gguf)
