@@ -51,6 +51,17 @@ enum TestModels {
         return m
     }
 
+    nonisolated(unsafe) private static var languageModels: [String: LanguageModel] = [:]
+    /// One tokenizer + model + chat format per file, for the generation tests.
+    static func languageModel(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> LanguageModel {
+        let p = try path(name, file: file, line: line)
+        lock.lock(); defer { lock.unlock() }
+        if let m = languageModels[name] { return m }
+        let m = try LanguageModel(path: p, threads: 2)
+        languageModels[name] = m
+        return m
+    }
+
     /// Fixture files committed under Tests/LuxEngineTests/Fixtures.
     static func fixture(_ relative: String) -> URL {
         Bundle.module.resourceURL!.appendingPathComponent("Fixtures").appendingPathComponent(relative)

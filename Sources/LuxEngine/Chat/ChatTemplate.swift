@@ -18,29 +18,65 @@ public enum ChatTemplate: String, Sendable, Equatable {
     }
 
     /// The tokens of `messages` followed by the opening of the assistant's turn.
+    /// Like llama.cpp, the text between two markers is tokenized as one run (so "user\n" and the
+    /// message merge exactly as they would in the rendered template), but only the template's
+    /// markers are special: a marker inside a message stays text.
     public func tokens(for messages: [ChatMessage], tokenizer tk: Tokenizer) -> [Int32] {
-        var out: [Int32] = []
-        func special(_ s: String) { out += tk.encode(s, addBOS: false, parseSpecial: true) }
-        func text(_ s: String) { out += tk.encode(s, addBOS: false, parseSpecial: false) }
+        var pieces = Pieces()
         switch self {
         case .llama3:
-            if let bos = tk.bos { out.append(bos) }
+            if let bos = tk.bos { pieces.token(bos) }
             for m in messages {
-                special("<|start_header_id|>\(m.role.rawValue)<|end_header_id|>\n\n")
-                text(m.content.trimmingWhitespace)
-                special("<|eot_id|>")
+                pieces.marker("<|start_header_id|>")
+                pieces.text(m.role.rawValue)
+                pieces.marker("<|end_header_id|>")
+                pieces.text("\n\n" + m.content.trimmingWhitespace)
+                pieces.marker("<|eot_id|>")
             }
-            special("<|start_header_id|>assistant<|end_header_id|>\n\n")
+            pieces.marker("<|start_header_id|>")
+            pieces.text("assistant")
+            pieces.marker("<|end_header_id|>")
+            pieces.text("\n\n")
         case .chatml:
-            if tk.addBOS, let bos = tk.bos { out.append(bos) }
+            if tk.addBOS, let bos = tk.bos { pieces.token(bos) }
             for m in messages {
-                special("<|im_start|>\(m.role.rawValue)\n")
-                text(m.content)
-                special("<|im_end|>\n")
+                pieces.marker("<|im_start|>")
+                pieces.text(m.role.rawValue + "\n" + m.content)
+                pieces.marker("<|im_end|>")
+                pieces.text("\n")
             }
-            special("<|im_start|>assistant\n")
+            pieces.marker("<|im_start|>")
+            pieces.text("assistant\n")
         }
-        return out
+        return pieces.tokens(tk)
+    }
+
+    /// The prompt as markers and runs of text; adjacent text is joined before tokenizing.
+    private struct Pieces {
+        enum Piece { case token(Int32), marker(String), text(String) }
+        var list: [Piece] = []
+
+        mutating func token(_ id: Int32) { list.append(.token(id)) }
+        mutating func marker(_ s: String) { list.append(.marker(s)) }
+        mutating func text(_ s: String) {
+            if case .text(let previous)? = list.last {
+                list[list.count - 1] = .text(previous + s)
+            } else {
+                list.append(.text(s))
+            }
+        }
+
+        func tokens(_ tk: Tokenizer) -> [Int32] {
+            var out: [Int32] = []
+            for piece in list {
+                switch piece {
+                case .token(let id): out.append(id)
+                case .marker(let s): out += tk.token(forSpecial: s).map { [$0] } ?? tk.encode(s, addBOS: false, parseSpecial: true)
+                case .text(let s): out += tk.encode(s, addBOS: false, parseSpecial: false)
+                }
+            }
+            return out
+        }
     }
 }
 

@@ -103,6 +103,11 @@ public final class ChatSession: @unchecked Sendable {
         emit(GenerationChunk(text: decoder.flush(), token: nil, stats: stats))
     }
 
+    /// Context positions holding the conversation so far (waits for a running generation to stop).
+    public var contextUsed: Int {
+        queue.sync { state.position }
+    }
+
     /// Forget the conversation (the next call computes its whole prompt).
     public func reset() {
         queue.sync { cachedTokens = []; state.truncate(to: 0) }

@@ -23,6 +23,10 @@ public struct WeightFormat: Sendable {
         case .q8_0: return WeightFormat(type: type, activationType: .q8_0, dot: Q8_0.dot, dequantize: Q8_0.dequantize, quantizeActivation: Q8_0.quantize)
         case .q4_0: return WeightFormat(type: type, activationType: .q8_0, dot: Q4_0.dot, dequantize: Q4_0.dequantize, quantizeActivation: Q8_0.quantize)
         case .q4_1: return WeightFormat(type: type, activationType: .q8_1, dot: Q4_1.dot, dequantize: Q4_1.dequantize, quantizeActivation: Q8_1.quantize)
+        case .q4_K: return WeightFormat(type: type, activationType: .q8_K, dot: Q4_K.dotFast, dequantize: Q4_K.dequantize, quantizeActivation: Q8_K.quantize)
+        case .q5_K: return WeightFormat(type: type, activationType: .q8_K, dot: Q5_K.dotFast, dequantize: Q5_K.dequantize, quantizeActivation: Q8_K.quantize)
+        case .q6_K: return WeightFormat(type: type, activationType: .q8_K, dot: Q6_K.dotFast, dequantize: Q6_K.dequantize, quantizeActivation: Q8_K.quantize)
+        case .bf16: return WeightFormat(type: type, activationType: .bf16, dot: BF16.dotFast, dequantize: BF16.dequantize, quantizeActivation: BF16.quantize)
         default: return nil
         }
     }
