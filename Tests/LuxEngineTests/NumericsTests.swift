@@ -3,7 +3,7 @@ import XCTest
 import LuxEngine
 
 /// Greedy continuations equal llama.cpp's, token for token, on the default model and on the tiny
-/// synthetic Llama 3.1 models in every float and 4/8-bit format, and so do the logits: the engine
+/// synthetic Llama 3.1 models in every float, 4/8-bit and K-quant format, and so do the logits: the engine
 /// reproduces the arithmetic of llama.cpp's CPU backend (AVX2 build) exactly, so on Linux x86-64
 /// the differences are 0. The fixtures were made with scripts/fixtures/make_numerics_fixtures.py
 /// (llama-cpp-python 0.3.36, f16 KV cache, no flash attention).
@@ -82,4 +82,35 @@ final class NumericsTests: XCTestCase {
     func testTinyQ8_0() throws { try check("tiny-q8_0.json") }
     func testTinyQ4_0() throws { try check("tiny-q4_0.json") }
     func testTinyQ4_1() throws { try check("tiny-q4_1.json") }
+    /// K-quants (scripts/fixtures/make_tiny_kquant_model.py): Q4_K (repacked by llama.cpp: GEMV
+    /// for lone tokens, GEMM for tokens in fours) with Q6_K, and Q5_K with Q6_K.
+    func testTinyQ4_K_M() throws { try check("tiny-q4_k_m.json") }
+    func testTinyQ5_K_M() throws { try check("tiny-q5_k_m.json") }
+
+    struct AllLogitsCase: Decodable { let text: String; let prompt: [Int32]; let top_logits: [[[Double]]] }
+    struct AllLogitsFixture: Decodable { let model: String; let cases: [AllLogitsCase] }
+
+    /// With every position's logits wanted, the last layer's feed-forward block runs on all
+    /// tokens, so its products (a multi-block Q6_K ffn_down in Q4_K_M, Q5_K's in Q5_K_M) take
+    /// llama.cpp's batched kernels too. Fixtures: scripts/fixtures/make_all_logits_fixtures.py.
+    func checkAllLogits(_ fixtureName: String) throws {
+        let data = try Data(contentsOf: TestModels.fixture("numerics/\(fixtureName)"))
+        let fx = try JSONDecoder().decode(AllLogitsFixture.self, from: data)
+        let model = try TestModels.llama(fx.model)
+        var worst: Float = 0, positions = 0
+        for c in fx.cases {
+            let logits = try model.forward(c.prompt, state: model.makeState(contextLength: 512), allLogits: true)
+            XCTAssertEqual(logits.count, c.prompt.count * model.config.vocabSize)
+            for (i, top) in c.top_logits.enumerated() {
+                let row = logits[i * model.config.vocabSize..<(i + 1) * model.config.vocabSize]
+                for pair in top { worst = max(worst, abs(row[row.startIndex + Int(pair[0])] - Float(pair[1]))) }
+                positions += 1
+            }
+        }
+        print("\(fx.model): all \(positions) positions, worst logit difference \(worst)")
+        XCTAssertLessThanOrEqual(worst, Self.logitTolerance, "\(fx.model): logits differ from llama.cpp by \(worst)")
+    }
+
+    func testTinyQ4_K_MAllPositions() throws { try checkAllLogits("tiny-q4_k_m-all-logits.json") }
+    func testTinyQ5_K_MAllPositions() throws { try checkAllLogits("tiny-q5_k_m-all-logits.json") }
 }

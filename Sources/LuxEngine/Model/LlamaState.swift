@@ -6,32 +6,47 @@ public final class LlamaState: @unchecked Sendable {
     public let cache: KVCache
     public internal(set) var position = 0
     let batch: Int
-    let x, h, q, k, v, att, proj, gate, up: UnsafeMutablePointer<Float>
-    /// Quantized activations: up to three formats at once (a Q4_K_M layer mixes Q8_K and others).
+    /// Per batch row: the residual stream, the normed input of a block, q, k, v, the attention
+    /// output, and the feed-forward gate (which then holds silu(gate)·up) and up projections.
+    let x, h, q, k, v, att, gate, up: UnsafeMutablePointer<Float>
+    /// Quantized inputs of a phase, one buffer per matrix of the phase (a Q4_K_M layer mixes
+    /// formats; matrices whose input format is the same share the first buffer).
     let activations: [UnsafeMutableRawPointer]
+    /// The logits of the last row of the last batch.
+    let logits: UnsafeMutablePointer<Float>
+    let vocabSize: Int
+    /// Each worker thread's own buffers.
+    let workers: [WorkerScratch]
     private let ropeCos, ropeSin: UnsafeMutablePointer<Float>
     private let ropeHalf: Int
 
-    init(config c: LlamaConfig, context: Int, batch: Int) {
+    init(config c: LlamaConfig, context: Int, batch: Int, workers: Int) {
         cache = KVCache(layers: c.layers, capacity: max(1, context), kvDim: c.kvDim)
         self.batch = max(1, batch)
         let nb = self.batch
         func buf(_ n: Int) -> UnsafeMutablePointer<Float> {
-            let p = UnsafeMutablePointer<Float>.allocate(capacity: n)
-            p.initialize(repeating: 0, count: n)
+            let p = UnsafeMutablePointer<Float>.allocate(capacity: max(1, n))
+            p.initialize(repeating: 0, count: max(1, n))
             return p
         }
         x = buf(nb * c.dim); h = buf(nb * c.dim); q = buf(nb * c.dim)
-        k = buf(nb * c.kvDim); v = buf(nb * c.kvDim); att = buf(nb * c.dim); proj = buf(nb * c.dim)
+        k = buf(nb * c.kvDim); v = buf(nb * c.kvDim); att = buf(nb * c.dim)
         gate = buf(nb * c.ffnDim); up = buf(nb * c.ffnDim)
         let widest = max(c.dim, c.ffnDim)
-        activations = (0..<3).map { _ in UnsafeMutableRawPointer.allocate(byteCount: nb * widest * 4 + 64, alignment: 64) }
+        activations = (0..<3).map { _ in
+            let p = UnsafeMutableRawPointer.allocate(byteCount: nb * widest * 4 + 64, alignment: 64)
+            p.initializeMemory(as: UInt8.self, repeating: 0, count: nb * widest * 4 + 64)
+            return p
+        }
+        vocabSize = c.vocabSize
+        logits = buf(c.vocabSize)
+        self.workers = (0..<max(1, workers)).map { _ in WorkerScratch(config: c, context: max(1, context)) }
         ropeHalf = c.ropeDims / 2
         ropeCos = buf(nb * ropeHalf); ropeSin = buf(nb * ropeHalf)
     }
 
     deinit {
-        for p in [x, h, q, k, v, att, proj, gate, up, ropeCos, ropeSin] { p.deallocate() }
+        for p in [x, h, q, k, v, att, gate, up, logits, ropeCos, ropeSin] { p.deallocate() }
         for a in activations { a.deallocate() }
     }
 
@@ -59,14 +74,50 @@ public final class LlamaState: @unchecked Sendable {
     /// The multiply-adds are fused as GCC fused them in ggml's rotate_pairs: a·c - b·s becomes
     /// fma(a, c, -(b·s)) and a·s + b·c becomes fma(a, s, b·c).
     func applyRope(_ vec: UnsafeMutablePointer<Float>, heads: Int, headDim: Int, dims: Int, row: Int) {
+        let cs = ropeCos + row * ropeHalf, sn = ropeSin + row * ropeHalf
         for hh in 0..<heads {
             let base = vec + hh * headDim
             for p in 0..<ropeHalf {
-                let c = ropeCos[row * ropeHalf + p], s = ropeSin[row * ropeHalf + p]
+                let c = cs[p], s = sn[p]
                 let a = base[2 * p], b = base[2 * p + 1]
                 base[2 * p] = (-(b * s)).addingProduct(a, c)
                 base[2 * p + 1] = (b * c).addingProduct(a, s)
             }
         }
+    }
+}
+
+/// One worker's buffers: for attention, the scores and weights over the context, q as f16 and
+/// the 32 partial sums of the weighted values (for every query head of a kv head); for one-token steps, its own copy of a block's
+/// normed (or SwiGLU) input and of that input quantized (three formats), which every worker
+/// computes for itself rather than waiting while one worker does it.
+final class WorkerScratch: @unchecked Sendable {
+    let scores: UnsafeMutablePointer<Float>
+    let probs: UnsafeMutablePointer<Float16>
+    let q16: UnsafeMutablePointer<Float16>
+    let sums: UnsafeMutablePointer<Float>
+    let input: UnsafeMutablePointer<Float>
+    let quantized: [UnsafeMutableRawPointer]
+
+    init(config c: LlamaConfig, context: Int) {
+        // Room for a whole group of query heads (Attention.group) or one head (Attention.head).
+        let group = c.heads / c.kvHeads
+        scores = .allocate(capacity: group * (context + 8))
+        probs = .allocate(capacity: group * (context + 8))
+        q16 = .allocate(capacity: c.headDim)
+        sums = .allocate(capacity: group * 32 * c.headDim)
+        let widest = max(c.dim, c.ffnDim) + c.headDim
+        input = .allocate(capacity: widest)
+        input.initialize(repeating: 0, count: widest)
+        quantized = (0..<3).map { _ in
+            let p = UnsafeMutableRawPointer.allocate(byteCount: widest * 4 + 64, alignment: 64)
+            p.initializeMemory(as: UInt8.self, repeating: 0, count: widest * 4 + 64)
+            return p
+        }
+    }
+
+    deinit {
+        scores.deallocate(); probs.deallocate(); q16.deallocate(); sums.deallocate(); input.deallocate()
+        for q in quantized { q.deallocate() }
     }
 }

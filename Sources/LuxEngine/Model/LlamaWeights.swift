@@ -38,6 +38,23 @@ public struct LlamaLayer: @unchecked Sendable {
     let wq, wk, wv, wo: WeightMatrix
     let ffnNorm: [Float]
     let wGate, wUp, wDown: WeightMatrix
+    /// The matrices that share an input, multiplied in one phase.
+    let qkv: [WeightMatrix]
+    let gateUp: [WeightMatrix]
+    let attnOut: [WeightMatrix]
+    let ffnOut: [WeightMatrix]
+
+    init(attnNorm: [Float], wq: WeightMatrix, wk: WeightMatrix, wv: WeightMatrix, wo: WeightMatrix,
+         ffnNorm: [Float], wGate: WeightMatrix, wUp: WeightMatrix, wDown: WeightMatrix) {
+        self.attnNorm = attnNorm
+        self.wq = wq; self.wk = wk; self.wv = wv; self.wo = wo
+        self.ffnNorm = ffnNorm
+        self.wGate = wGate; self.wUp = wUp; self.wDown = wDown
+        qkv = [wq, wk, wv]
+        gateUp = [wGate, wUp]
+        attnOut = [wo]
+        ffnOut = [wDown]
+    }
 }
 
 /// All weights of a Llama model, as views into the mapped file (norms copied: they are tiny).
@@ -46,6 +63,7 @@ public struct LlamaWeights: @unchecked Sendable {
     let layers: [LlamaLayer]
     let outputNorm: [Float]
     let output: WeightMatrix        // token_embd when the output is tied
+    let outputList: [WeightMatrix]
     let ropeFactors: [Float]?       // Llama 3.1 "llama3" scaling, per rotated pair
 
     init(gguf g: GGUFFile, config c: LlamaConfig) throws {
@@ -69,6 +87,7 @@ public struct LlamaWeights: @unchecked Sendable {
         output = g.tensors["output.weight"] != nil
             ? try WeightMatrix(g, "output.weight", rows: c.vocabSize, cols: c.dim)
             : embedding
+        outputList = [output]
         ropeFactors = g.tensors["rope_freqs.weight"] != nil
             ? try loadVector(g, "rope_freqs.weight", count: c.ropeDims / 2) : nil
     }

@@ -43,6 +43,24 @@ public enum F16 {
         return Float(sum)
     }
 
+    /// `dot` on values already widened to f32 (exactly representable f16 values): the same four
+    /// fused sums and folds, for `n` a multiple of 32. Lets attention widen a key row once for all
+    /// the query heads that share it.
+    @inline(__always)
+    public static func dotWidened(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count n: Int) -> Float {
+        var s0 = SIMD8<Float>(), s1 = SIMD8<Float>(), s2 = SIMD8<Float>(), s3 = SIMD8<Float>()
+        let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
+        var i = 0
+        while i < n {
+            s0.addProduct(x.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self), y.loadUnaligned(fromByteOffset: 4 * i, as: SIMD8<Float>.self))
+            s1.addProduct(x.loadUnaligned(fromByteOffset: 4 * i + 32, as: SIMD8<Float>.self), y.loadUnaligned(fromByteOffset: 4 * i + 32, as: SIMD8<Float>.self))
+            s2.addProduct(x.loadUnaligned(fromByteOffset: 4 * i + 64, as: SIMD8<Float>.self), y.loadUnaligned(fromByteOffset: 4 * i + 64, as: SIMD8<Float>.self))
+            s3.addProduct(x.loadUnaligned(fromByteOffset: 4 * i + 96, as: SIMD8<Float>.self), y.loadUnaligned(fromByteOffset: 4 * i + 96, as: SIMD8<Float>.self))
+            i += 32
+        }
+        return VecMath.haddSum((s0 + s2) + (s1 + s3))
+    }
+
     /// As llamafile's tinyBLAS for f16 (batches of two or more tokens): one 8-lane fused sum over
     /// steps of 8, then hsum. `n` must be a multiple of 8.
     public static func dotTiled(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count n: Int) -> Float {

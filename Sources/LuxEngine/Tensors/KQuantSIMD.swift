@@ -5,9 +5,10 @@
 /// LLVM turns into vpmovzx/vpmovsx; the generic `init(truncatingIfNeeded:)` conversions and
 /// 32-lane byte vectors compile to calls and per-lane loops.
 ///
-/// The integer sums are folded the way ggml's generic dot folds them: lane l holds the sum over
-/// the elements whose index is l mod 8. Integer sums are exact in any order, so with that grouping
-/// the float part, and the result, is bit-identical between the scalar references and these paths.
+/// The integer sums are grouped the way ggml's AVX2 kernels group them (maddubs then madd): in
+/// every 32-element chunk, lane k holds elements 4k..4k+3. Integer sums are exact in any order,
+/// so with that grouping the float part, and the result, is bit-identical between the scalar
+/// references and these paths, and to ggml.
 
 @inline(__always) func widenToInt16(_ v: SIMD16<UInt8>) -> SIMD16<Int16> {
     SIMD16(Int16(v[0]), Int16(v[1]), Int16(v[2]), Int16(v[3]), Int16(v[4]), Int16(v[5]), Int16(v[6]), Int16(v[7]),
@@ -36,25 +37,25 @@
     widenToInt16(p.loadUnaligned(fromByteOffset: offset, as: SIMD16<Int8>.self))
 }
 
-/// Products of 16 consecutive elements (starting at a multiple of 8) folded into the eight
-/// index-mod-8 lanes. The caller keeps each Int16 lane sum in range.
+/// Products of 16 consecutive elements (starting at a multiple of 8) folded into eight lanes, for
+/// sums that only need their total (the repacked Q4_K kernels). The caller keeps each Int16 lane
+/// sum in range.
 @inline(__always) func foldLanes(_ p: SIMD16<Int16>) -> SIMD8<Int32> {
     widenToInt32(p.lowHalf &+ p.highHalf)
 }
 
-/// The Q8_K block sums weighted by the Q4_K/Q5_K sub-block mins: sum over j of bsums[j] * mins[j/2].
-@inline(__always) func weightedBlockSums(_ q8k: UnsafeRawPointer, _ mins: SIMD8<UInt8>) -> Int32 {
-    let b = q8k.loadUnaligned(fromByteOffset: Q8_K.bsumsOffset, as: SIMD16<Int16>.self)
-    let m = widenToInt32(mins)
-    let m0 = SIMD8(m[0], m[0], m[1], m[1], m[2], m[2], m[3], m[3])
-    let m1 = SIMD8(m[4], m[4], m[5], m[5], m[6], m[6], m[7], m[7])
-    return (widenToInt32(b.lowHalf) &* m0 &+ widenToInt32(b.highHalf) &* m1).wrappedSum()
+/// Lanes of one 32-element chunk: lane k = sum of q[i] * y[i] over i in 4k..<4k+4, where q0/y0
+/// hold elements 0..<16 and q1/y1 elements 16..<32 (|q| <= 63, so each Int16 product and pair fits).
+@inline(__always) func chunkLanes(_ q0: SIMD16<Int16>, _ y0: SIMD16<Int16>, _ q1: SIMD16<Int16>, _ y1: SIMD16<Int16>) -> SIMD8<Int32> {
+    SIMD8(lowHalf: quadSums(q0, y0), highHalf: quadSums(q1, y1))
 }
 
-/// The float tail shared by the K-quant dots: ggml keeps eight float lane sums across blocks
-/// and adds them to the running total (which holds the min corrections) only at the end.
-@inline(__always) func finishKDot(_ sumf: Float, _ sums: SIMD8<Float>) -> Float {
-    var s = sumf
-    for l in 0..<8 { s += sums[l] }
-    return s
+/// The lane (0..<8) that ggml's AVX2 K-quant dots give element `i` of a super-block.
+@inline(__always) func kLane(_ i: Int) -> Int { (i % 32) / 4 }
+
+/// Q8_K block sums of sub-block pairs: element j = bsums[2j] + bsums[2j+1], the sum of the 32
+/// activations of sub-block j (what _mm_hadd_epi16 of the 16 sums leaves).
+@inline(__always) func subBlockSums(_ q8k: UnsafeRawPointer) -> SIMD8<Int32> {
+    let b = q8k.loadUnaligned(fromByteOffset: Q8_K.bsumsOffset, as: SIMD16<Int16>.self)
+    return widenToInt32(b.evenHalf &+ b.oddHalf)
 }

@@ -42,3 +42,23 @@ public enum Q4_0 {
         return sum
     }
 }
+
+extension Q4_0 {
+    /// `dot` (the lane order, for matrices llama.cpp does not repack) for many rows and tokens
+    /// (see RowKernels and RowProduct); bit-identical to `dot`.
+    public static func dotRows(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
+        #if arch(x86_64)
+        if RowKernels.simd { Q4_0AVX2.dotRows(p, rows: rows, spacing: spacing, lanes: lanes); return }
+        #endif
+        RowKernels.portable(dot, p, rows: rows, spacing: spacing, lanes: lanes)
+    }
+
+    /// `dotInterleaved` for many rows and tokens; bit-identical to it. The AVX2 path takes eight
+    /// rows at once (lanes == 8), one row per float lane, as ggml's 8x8 gemv does.
+    public static func dotRowsInterleaved(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
+        #if arch(x86_64)
+        if RowKernels.simd && lanes == 8 { Q4_0AVX2.dotRowsInterleaved(p, rows: rows, spacing: spacing); return }
+        #endif
+        RowKernels.portable(dotInterleaved, p, rows: rows, spacing: spacing, lanes: lanes)
+    }
+}

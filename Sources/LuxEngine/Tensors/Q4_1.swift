@@ -32,3 +32,13 @@ public enum Q4_1 {
         return VecMath.hsum(acc) + summs
     }
 }
+
+extension Q4_1 {
+    /// `dot` for many rows and tokens (see RowKernels and RowProduct); bit-identical to `dot`.
+    public static func dotRows(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
+        #if arch(x86_64)
+        if RowKernels.simd { Q4_1AVX2.dotRows(p, rows: rows, spacing: spacing, lanes: lanes); return }
+        #endif
+        RowKernels.portable(dot, p, rows: rows, spacing: spacing, lanes: lanes)
+    }
+}

@@ -26,61 +26,63 @@ public enum Q4_K {
         }
     }
 
-    /// Scalar reference, the arithmetic of ggml's ggml_vec_dot_q4_K_q8_K_generic: per super-block,
-    /// integer sums s_j * q * q8 in eight lanes (element index mod 8) and the min correction
-    /// sum(bsums * m), then float lane sums across blocks, added to the total at the end.
+    /// Scalar reference, the arithmetic of ggml's ggml_vec_dot_q4_K_q8_K (AVX2), which llama.cpp
+    /// runs for Q4_K matrices it does not repack: per super-block, integer lane sums
+    /// s_j * q * q8 (lane (i % 32) / 4) fused into eight float lanes with d = d_a * d_w, and the min
+    /// correction m_j * (sum of sub-block j's activations), paired into four lanes fused with
+    /// -d_a * dmin_w. The end: hsum of the eight lanes plus ((m0 + m2) + (m1 + m3)).
     public static func dot(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, count: Int) -> Float {
-        var sums = SIMD8<Float>()
-        var sumf: Float = 0
+        var acc = SIMD8<Float>(), accMin = SIMD4<Float>()
         for b in 0..<count / 256 {
             let x = w + b * blockBytes, y = a + b * Q8_K.blockBytes
-            var aux = SIMD8<Int32>()
-            for j in 0..<8 {
-                let scale = Int32(KQuantScales.scaleMin(x + scalesOffset, j).scale)
-                for k in 0..<32 {
-                    let byte = x.load(fromByteOffset: qsOffset + 32 * (j / 2) + k, as: UInt8.self)
-                    let q = Int32(j % 2 == 0 ? byte & 0xF : byte >> 4)
-                    let q8 = Int32(y.load(fromByteOffset: Q8_K.qsOffset + 32 * j + k, as: Int8.self))
-                    aux[k % 8] += scale * (q * q8)
-                }
+            var lanes = SIMD8<Int32>()
+            for i in 0..<256 {
+                let j = i / 32
+                let byte = x.load(fromByteOffset: qsOffset + 32 * (j / 2) + i % 32, as: UInt8.self)
+                let q = Int32(j % 2 == 0 ? byte & 0xF : byte >> 4)
+                let q8 = Int32(y.load(fromByteOffset: Q8_K.qsOffset + i, as: Int8.self))
+                lanes[kLane(i)] += Int32(KQuantScales.scaleMin(x + scalesOffset, j).scale) * q * q8
             }
-            var sumi: Int32 = 0
-            for j in 0..<16 {
-                let bsum = Int32(Int16(littleEndian: y.loadUnaligned(fromByteOffset: Q8_K.bsumsOffset + 2 * j, as: Int16.self)))
-                sumi += bsum * Int32(KQuantScales.scaleMin(x + scalesOffset, j / 2).min)
+            var mins = SIMD4<Int32>()
+            for j in 0..<8 {
+                let bsum = (0..<2).reduce(Int32(0)) { s, h in
+                    s + Int32(Int16(littleEndian: y.loadUnaligned(fromByteOffset: Q8_K.bsumsOffset + 4 * j + 2 * h, as: Int16.self)))
+                }
+                mins[j / 2] += Int32(KQuantScales.scaleMin(x + scalesOffset, j).min) * bsum
             }
             let dy = Q8_K.scale(y)
-            let d = loadHalf(x) * dy
-            for l in 0..<8 { sums[l] += d * Float(aux[l]) }
-            let dmin = loadHalf(x, 2) * dy
-            sumf -= dmin * Float(sumi)
+            for l in 0..<8 { acc[l] = acc[l].addingProduct(dy * loadHalf(x), Float(lanes[l])) }
+            for l in 0..<4 { accMin[l] = accMin[l].addingProduct(-dy * loadHalf(x, 2), Float(mins[l])) }
         }
-        return finishKDot(sumf, sums)
+        return VecMath.hsum(acc) + ((accMin[0] + accMin[2]) + (accMin[1] + accMin[3]))
+    }
+
+    /// The integers of one super-block: the lanes of s_j * q * q8 (lane (i % 32) / 4) and, per
+    /// sub-block j, m_j * (sum of its 32 activations).
+    @inline(__always)
+    static func blockSums(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer) -> (lanes: SIMD8<Int32>, mins: SIMD8<Int32>) {
+        let (scales, mins) = KQuantScales.unpack(x + scalesOffset)
+        let sc = widenToInt32(scales)
+        var lanes = SIMD8<Int32>()
+        for p in 0..<4 {
+            let q0 = load16(x, qsOffset + 32 * p), q1 = load16(x, qsOffset + 32 * p + 16)
+            let yo = Q8_K.qsOffset + 64 * p
+            lanes &+= sc[2 * p] &* chunkLanes(q0 & 0xF, load16Signed(y, yo), q1 & 0xF, load16Signed(y, yo + 16))
+            lanes &+= sc[2 * p + 1] &* chunkLanes(q0 &>> 4, load16Signed(y, yo + 32), q1 &>> 4, load16Signed(y, yo + 48))
+        }
+        return (lanes, widenToInt32(mins) &* subBlockSums(y))
     }
 
     /// The same sums with 16-lane integer vectors; bit-identical to `dot`.
     public static func dotFast(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, count: Int) -> Float {
-        var sums = SIMD8<Float>()
-        var sumf: Float = 0
+        var acc = SIMD8<Float>(), accMin = SIMD4<Float>()
         for b in 0..<count / 256 {
             let x = w + b * blockBytes, y = a + b * Q8_K.blockBytes
-            let (scales, mins) = KQuantScales.unpack(x + scalesOffset)
-            let sc = widenToInt32(scales)
-            var aux = SIMD8<Int32>()
-            for p in 0..<4 {
-                let q0 = load16(x, qsOffset + 32 * p), q1 = load16(x, qsOffset + 32 * p + 16)
-                let yo = Q8_K.qsOffset + 64 * p
-                // Two products per lane before the fold and four after: |q * q8| <= 15 * 128 fits.
-                let lo = (q0 & 0xF) &* load16Signed(y, yo) &+ (q1 & 0xF) &* load16Signed(y, yo + 16)
-                let hi = (q0 &>> 4) &* load16Signed(y, yo + 32) &+ (q1 &>> 4) &* load16Signed(y, yo + 48)
-                aux &+= SIMD8(repeating: sc[2 * p]) &* foldLanes(lo)
-                aux &+= SIMD8(repeating: sc[2 * p + 1]) &* foldLanes(hi)
-            }
-            let sumi = weightedBlockSums(y, mins)
+            let (lanes, m) = blockSums(x, y)
             let dy = Q8_K.scale(y)
-            sums += (loadHalf(x) * dy) * SIMD8<Float>(aux)
-            sumf -= (loadHalf(x, 2) * dy) * Float(sumi)
+            acc = acc.addingProduct(SIMD8(repeating: dy * loadHalf(x)), SIMD8<Float>(lanes))
+            accMin = accMin.addingProduct(SIMD4(repeating: -dy * loadHalf(x, 2)), SIMD4<Float>(m.evenHalf &+ m.oddHalf))
         }
-        return finishKDot(sumf, sums)
+        return VecMath.hsum(acc) + ((accMin[0] + accMin[2]) + (accMin[1] + accMin[3]))
     }
 }

@@ -29,64 +29,66 @@ public enum Q5_K {
         }
     }
 
-    /// Scalar reference, the arithmetic of ggml's ggml_vec_dot_q5_K_q8_K_generic (as Q4_K.dot).
+    /// Scalar reference, the arithmetic of ggml's ggml_vec_dot_q5_K_q8_K (AVX2): the lanes of
+    /// Q4_K.dot (s_j * q * q8 in lane (i % 32) / 4, fused into eight float lanes with
+    /// d = d_a * d_w), but the min correction is one scalar per super-block,
+    /// sum_j m_j * (sum of sub-block j's activations), fused into a single float with
+    /// -d_a * dmin_w (GCC contracts ggml's `summs += dmin * sum`). The end: hsum(lanes) + summs.
     public static func dot(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, count: Int) -> Float {
-        var sums = SIMD8<Float>()
-        var sumf: Float = 0
+        var acc = SIMD8<Float>(), summs: Float = 0
         for b in 0..<count / 256 {
             let x = w + b * blockBytes, y = a + b * Q8_K.blockBytes
-            var aux = SIMD8<Int32>()
-            for j in 0..<8 {
-                let scale = Int32(KQuantScales.scaleMin(x + scalesOffset, j).scale)
-                for k in 0..<32 {
-                    let byte = x.load(fromByteOffset: qsOffset + 32 * (j / 2) + k, as: UInt8.self)
-                    let h = x.load(fromByteOffset: qhOffset + k, as: UInt8.self)
-                    let q = Int32(j % 2 == 0 ? byte & 0xF : byte >> 4) + ((h >> j) & 1 == 1 ? 16 : 0)
-                    let q8 = Int32(y.load(fromByteOffset: Q8_K.qsOffset + 32 * j + k, as: Int8.self))
-                    aux[k % 8] += scale * (q * q8)
-                }
+            var lanes = SIMD8<Int32>()
+            for i in 0..<256 {
+                let j = i / 32, l = i % 32
+                let byte = x.load(fromByteOffset: qsOffset + 32 * (j / 2) + l, as: UInt8.self)
+                let h = x.load(fromByteOffset: qhOffset + l, as: UInt8.self)
+                let q = Int32(j % 2 == 0 ? byte & 0xF : byte >> 4) + ((h >> j) & 1 == 1 ? 16 : 0)
+                let q8 = Int32(y.load(fromByteOffset: Q8_K.qsOffset + i, as: Int8.self))
+                lanes[kLane(i)] += Int32(KQuantScales.scaleMin(x + scalesOffset, j).scale) * q * q8
             }
-            var sumi: Int32 = 0
+            var mins: Int32 = 0
             for j in 0..<16 {
                 let bsum = Int32(Int16(littleEndian: y.loadUnaligned(fromByteOffset: Q8_K.bsumsOffset + 2 * j, as: Int16.self)))
-                sumi += bsum * Int32(KQuantScales.scaleMin(x + scalesOffset, j / 2).min)
+                mins += Int32(KQuantScales.scaleMin(x + scalesOffset, j / 2).min) * bsum
             }
             let dy = Q8_K.scale(y)
-            let d = loadHalf(x) * dy
-            for l in 0..<8 { sums[l] += d * Float(aux[l]) }
-            let dmin = loadHalf(x, 2) * dy
-            sumf -= dmin * Float(sumi)
+            for l in 0..<8 { acc[l] = acc[l].addingProduct(dy * loadHalf(x), Float(lanes[l])) }
+            summs = summs.addingProduct(-dy * loadHalf(x, 2), Float(mins))
         }
-        return finishKDot(sumf, sums)
+        return VecMath.hsum(acc) + summs
+    }
+
+    /// The integers of one super-block: the lanes of s_j * q * q8 (lane (i % 32) / 4) and, per
+    /// sub-block j, m_j * (sum of its 32 activations).
+    @inline(__always)
+    static func blockSums(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer) -> (lanes: SIMD8<Int32>, mins: SIMD8<Int32>) {
+        let (scales, mins) = KQuantScales.unpack(x + scalesOffset)
+        let sc = widenToInt32(scales)
+        let h0 = load16(x, qhOffset), h1 = load16(x, qhOffset + 16)
+        var lanes = SIMD8<Int32>()
+        for p in 0..<4 {
+            let q0 = load16(x, qsOffset + 32 * p), q1 = load16(x, qsOffset + 32 * p + 16)
+            let sLo = Int16(2 * p), sHi = Int16(2 * p + 1)
+            let lo0 = (q0 & 0xF) | ((h0 &>> sLo) & 1) &<< 4, lo1 = (q1 & 0xF) | ((h1 &>> sLo) & 1) &<< 4
+            let hi0 = (q0 &>> 4) | ((h0 &>> sHi) & 1) &<< 4, hi1 = (q1 &>> 4) | ((h1 &>> sHi) & 1) &<< 4
+            let yo = Q8_K.qsOffset + 64 * p
+            lanes &+= sc[2 * p] &* chunkLanes(lo0, load16Signed(y, yo), lo1, load16Signed(y, yo + 16))
+            lanes &+= sc[2 * p + 1] &* chunkLanes(hi0, load16Signed(y, yo + 32), hi1, load16Signed(y, yo + 48))
+        }
+        return (lanes, widenToInt32(mins) &* subBlockSums(y))
     }
 
     /// The same sums with 16-lane integer vectors; bit-identical to `dot`.
     public static func dotFast(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, count: Int) -> Float {
-        var sums = SIMD8<Float>()
-        var sumf: Float = 0
+        var acc = SIMD8<Float>(), summs: Float = 0
         for b in 0..<count / 256 {
             let x = w + b * blockBytes, y = a + b * Q8_K.blockBytes
-            let (scales, mins) = KQuantScales.unpack(x + scalesOffset)
-            let sc = widenToInt32(scales)
-            let h0 = load16(x, qhOffset), h1 = load16(x, qhOffset + 16)
-            var aux = SIMD8<Int32>()
-            for p in 0..<4 {
-                let q0 = load16(x, qsOffset + 32 * p), q1 = load16(x, qsOffset + 32 * p + 16)
-                let sLo = Int16(2 * p), sHi = Int16(2 * p + 1)
-                let lo0 = (q0 & 0xF) | ((h0 &>> sLo) & 1) &<< 4, lo1 = (q1 & 0xF) | ((h1 &>> sLo) & 1) &<< 4
-                let hi0 = (q0 &>> 4) | ((h0 &>> sHi) & 1) &<< 4, hi1 = (q1 &>> 4) | ((h1 &>> sHi) & 1) &<< 4
-                let yo = Q8_K.qsOffset + 64 * p
-                // Two products per lane before the fold and four after: |q * q8| <= 31 * 128 fits.
-                let lo = lo0 &* load16Signed(y, yo) &+ lo1 &* load16Signed(y, yo + 16)
-                let hi = hi0 &* load16Signed(y, yo + 32) &+ hi1 &* load16Signed(y, yo + 48)
-                aux &+= SIMD8(repeating: sc[2 * p]) &* foldLanes(lo)
-                aux &+= SIMD8(repeating: sc[2 * p + 1]) &* foldLanes(hi)
-            }
-            let sumi = weightedBlockSums(y, mins)
+            let (lanes, m) = blockSums(x, y)
             let dy = Q8_K.scale(y)
-            sums += (loadHalf(x) * dy) * SIMD8<Float>(aux)
-            sumf -= (loadHalf(x, 2) * dy) * Float(sumi)
+            acc = acc.addingProduct(SIMD8(repeating: dy * loadHalf(x)), SIMD8<Float>(lanes))
+            summs = summs.addingProduct(-dy * loadHalf(x, 2), Float(m.wrappedSum()))
         }
-        return finishKDot(sumf, sums)
+        return VecMath.hsum(acc) + summs
     }
 }

@@ -37,3 +37,13 @@ public enum Q8_0 {
         return VecMath.hsum(acc)
     }
 }
+
+extension Q8_0 {
+    /// `dot` for many rows and tokens (see RowKernels and RowProduct); bit-identical to `dot`.
+    public static func dotRows(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
+        #if arch(x86_64)
+        if RowKernels.simd { Q8_0AVX2.dotRows(p, rows: rows, spacing: spacing, lanes: lanes); return }
+        #endif
+        RowKernels.portable(dot, p, rows: rows, spacing: spacing, lanes: lanes)
+    }
+}

@@ -9,13 +9,24 @@ public enum Q8_K {
     /// As ggml's quantize_row_q8_K_ref: the element of largest magnitude (the first, on ties) maps
     /// to -127, so d = -max/127 carries its sign; an all-zero block stores d = 0 and zero sums.
     public static func quantize(_ x: UnsafePointer<Float>, _ dst: UnsafeMutableRawPointer, count: Int) {
+        quantize(x, dst, count: count, positiveOnTies: false)
+    }
+
+    /// As ggml_quantize_mat_q8_K_4x8 (AVX2), which quantizes the activations of llama.cpp's
+    /// repacked Q4_K GEMM four tokens at a time. Its numbers are those of `quantize` except on a
+    /// tie for the largest magnitude: when +max and -max both occur, the positive one maps to -127.
+    public static func quantizeForGroups(_ x: UnsafePointer<Float>, _ dst: UnsafeMutableRawPointer, count: Int) {
+        quantize(x, dst, count: count, positiveOnTies: true)
+    }
+
+    private static func quantize(_ x: UnsafePointer<Float>, _ dst: UnsafeMutableRawPointer, count: Int, positiveOnTies: Bool) {
         for b in 0..<count / 256 {
             let v = x + b * 256
             let blk = dst + b * blockBytes
             var amax: Float = 0, vmax: Float = 0
             for j in 0..<256 {
                 let ax = abs(v[j])
-                if ax > amax { amax = ax; vmax = v[j] }
+                if ax > amax || (positiveOnTies && ax == amax && v[j] > 0) { amax = ax; vmax = v[j] }
             }
             guard amax != 0 else {
                 blk.initializeMemory(as: UInt8.self, repeating: 0, count: blockBytes)

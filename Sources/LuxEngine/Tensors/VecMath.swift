@@ -95,4 +95,15 @@ public enum VecMath {
         }
         return sum
     }
+
+    /// f32 -> f16, round to nearest even (as F16C and ggml_cpu_fp32_to_fp16), eight at a time.
+    public static func toHalf(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float16>, count n: Int) {
+        var i = 0
+        while i + 8 <= n {
+            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(y + i).storeBytes(of: SIMD8<Float16>(v), as: SIMD8<Float16>.self)
+            i += 8
+        }
+        while i < n { y[i] = Float16(x[i]); i += 1 }
+    }
 }

@@ -1,0 +1,40 @@
+/// Many-row kernels of the K-quant dots the forward pass runs (see RowKernels and RowProduct).
+/// Each is bit-identical to the one-row dot it names; tests compare them.
+
+extension Q4_K {
+    /// `dotInterleaved` (llama.cpp's repacked GEMV) for many rows and tokens. The AVX2 path takes
+    /// eight rows at once (lanes == 8), one row per float lane.
+    public static func dotRowsInterleaved(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
+        #if arch(x86_64)
+        if RowKernels.simd && lanes == 8 { KQuantAVX2.q4KInterleaved(p, rows: rows, spacing: spacing, grouped: false); return }
+        #endif
+        RowKernels.portable(dotInterleaved, p, rows: rows, spacing: spacing, lanes: lanes)
+    }
+
+    /// `dotInterleavedGroup` (llama.cpp's repacked GEMM, for tokens in groups of four) for many
+    /// rows and tokens; the AVX2 path takes eight rows at once (lanes == 8).
+    public static func dotRowsInterleavedGroup(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
+        #if arch(x86_64)
+        if RowKernels.simd && lanes == 8 { KQuantAVX2.q4KInterleaved(p, rows: rows, spacing: spacing, grouped: true); return }
+        #endif
+        RowKernels.portable(dotInterleavedGroup, p, rows: rows, spacing: spacing, lanes: lanes)
+    }
+}
+
+extension Q6_K {
+    /// `dotFast` (ggml_vec_dot_q6_K_q8_K's lane order) for many rows and tokens.
+    public static func dotRows(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
+        #if arch(x86_64)
+        if RowKernels.simd { KQuantAVX2.q6K(p, rows: rows, spacing: spacing, lanes: lanes, tiled: false); return }
+        #endif
+        RowKernels.portable(dotFast, p, rows: rows, spacing: spacing, lanes: lanes)
+    }
+
+    /// `dotTiled` (llama.cpp's tiled prompt kernel) for many rows and tokens.
+    public static func dotRowsTiled(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
+        #if arch(x86_64)
+        if RowKernels.simd { KQuantAVX2.q6K(p, rows: rows, spacing: spacing, lanes: lanes, tiled: true); return }
+        #endif
+        RowKernels.portable(dotTiled, p, rows: rows, spacing: spacing, lanes: lanes)
+    }
+}
