@@ -7,6 +7,7 @@ public enum LuxMigrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-core", migrate: createCore)
         migrator.registerMigration("v2-dictionary", migrate: createDictionary)
+        migrator.registerMigration("v3-eval", migrate: createEval)
         return migrator
     }()
 

@@ -6,7 +6,7 @@ import XCTest
 final class MigrationTests: XCTestCase {
     static let expectedTables: Set<String> = [
         "packs", "items", "cards", "review_log", "drill_results", "chat_sessions", "chat_messages",
-        "settings", "dictionary_entries", "dictionary_forms",
+        "settings", "dictionary_entries", "dictionary_forms", "eval_runs", "eval_results",
     ]
 
     private func tables(at path: String) throws -> Set<String> {
@@ -27,9 +27,9 @@ final class MigrationTests: XCTestCase {
     func testFreshDatabaseHasEveryTableInWALMode() throws {
         let db = try makeDatabase()
         XCTAssertEqual(try tables(at: db.path), Self.expectedTables)
-        XCTAssertEqual(try db.appliedMigrations(), ["v1-core", "v2-dictionary"])
-        XCTAssertEqual(LuxMigrations.identifiers, ["v1-core", "v2-dictionary"])
-        XCTAssertEqual(try db.schemaVersion(), 2)
+        XCTAssertEqual(try db.appliedMigrations(), ["v1-core", "v2-dictionary", "v3-eval"])
+        XCTAssertEqual(LuxMigrations.identifiers, ["v1-core", "v2-dictionary", "v3-eval"])
+        XCTAssertEqual(try db.schemaVersion(), 3)
         XCTAssertEqual(try db.integrityCheck(), ["ok"])
         let mode = try DatabaseQueue(path: db.path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         XCTAssertEqual(mode, "wal")
@@ -44,7 +44,7 @@ final class MigrationTests: XCTestCase {
         let before = try schema(at: path)
         for _ in 0 ..< 2 {
             let db = try LuxDatabase(path: path)
-            XCTAssertEqual(try db.appliedMigrations(), ["v1-core", "v2-dictionary"])
+            XCTAssertEqual(try db.appliedMigrations(), ["v1-core", "v2-dictionary", "v3-eval"])
             XCTAssertEqual(try db.setting("daily.new", as: Int.self), 15)
         }
         XCTAssertEqual(try schema(at: path), before)
@@ -53,18 +53,18 @@ final class MigrationTests: XCTestCase {
     func testDatabaseFromNewerLuxIsRefused() throws {
         let path = try makeDatabase().path
         try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3-future-things')")
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v4-future-things')")
         }
         do {
             _ = try LuxDatabase(path: path)
             XCTFail("a database with an unknown migration was opened")
         } catch let error as StoreError {
             XCTAssertEqual(error.description,
-                           "\(path) was written by a newer lux (migration v3-future-things); update lux")
+                           "\(path) was written by a newer lux (migration v4-future-things); update lux")
         }
         // Refusing must not have touched the file.
         let applied = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        XCTAssertEqual(applied, ["v1-core", "v2-dictionary", "v3-future-things"])
+        XCTAssertEqual(applied, ["v1-core", "v2-dictionary", "v3-eval", "v4-future-things"])
     }
 
     func testVersionOneDatabaseIsMigratedKeepingItsRows() throws {
@@ -82,11 +82,11 @@ final class MigrationTests: XCTestCase {
                 try SettingRecord(key: "theme", value: #""dark""#, updatedAt: t0).insert(db)
             }
             XCTAssertEqual(try tables(at: path),
-                           Self.expectedTables.subtracting(["dictionary_entries", "dictionary_forms"]))
+                           Self.expectedTables.subtracting(["dictionary_entries", "dictionary_forms", "eval_runs", "eval_results"]))
         }
 
         let db = try LuxDatabase(path: path)
-        XCTAssertEqual(try db.appliedMigrations(), ["v1-core", "v2-dictionary"])
+        XCTAssertEqual(try db.appliedMigrations(), ["v1-core", "v2-dictionary", "v3-eval"])
         XCTAssertEqual(try tables(at: path), Self.expectedTables)
         XCTAssertEqual(try db.packs(), [samplePack()])
         XCTAssertEqual(try db.items(packID: "a1-basics").map(\.payload), [#"{"lb":"Haus"}"#])

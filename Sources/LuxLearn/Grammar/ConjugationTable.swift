@@ -29,11 +29,21 @@ public struct ConjugationTable: Codable, Sendable, Equatable {
 
     /// Splits a LOD cell like "si gaangen / gaang" into whole alternatives
     /// ["si gaangen", "si gaang"]: a later part without the leading words borrows them.
+    /// When the last part is the longer one, as in "déit / déing of" (separable "ofdoen"),
+    /// the shorter parts borrow its trailing words instead: ["déit of", "déing of"].
     public static func alternatives(inCell cell: String) -> [String] {
         let parts = cell.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
-        guard let first = parts.first else { return [] }
+        guard let first = parts.first, let last = parts.last else { return [] }
         let firstWords = first.split(separator: " ")
+        let lastWords = last.split(separator: " ")
+        if lastWords.count > firstWords.count {
+            return parts.map { part in
+                let words = part.split(separator: " ")
+                guard words.count < lastWords.count else { return part }
+                return (words + lastWords.suffix(lastWords.count - words.count)).joined(separator: " ")
+            }
+        }
         var result = [first]
         for part in parts.dropFirst() {
             let words = part.split(separator: " ")

@@ -12,10 +12,12 @@ public struct DictionaryEntryRecord: Codable, Sendable, Hashable, FetchableRecor
     public var headwordNormalized: String
     /// Part of speech, e.g. "SUBST", "VRB".
     public var pos: String
+    /// Nouns: "m", "f" or "n"; "m/f" for a noun with two genders.
     public var gender: String?
     public var plurals: [String]
-    /// "hunn" or "sinn" for verbs.
+    /// Verbs: "hunn" or "sinn"; "hunn/sinn" for a verb that takes either.
     public var auxiliary: String?
+    /// Verbs: the usual past participle (the payload has them all).
     public var pastParticiple: String?
     /// Everything else the entry holds (meanings, translations, examples) as JSON text.
     public var payload: String
