@@ -31,9 +31,13 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev"])]),
         .target(name: "LuxEngine", dependencies: ["COpenBLAS"], swiftSettings: engineFlags),
         .target(name: "LuxStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // TOMLKit stays behind LuxTOML's internal import (library evolution keeps it hidden from
+        // LuxLearn): see Sources/LuxTOML/TOMLValueTree.swift.
+        .target(name: "LuxTOML", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+                swiftSettings: [.unsafeFlags(["-enable-library-evolution"])]),
         .target(name: "LuxLearn", dependencies: [
             "LuxStore",
-            .product(name: "TOMLKit", package: "TOMLKit"),
+            "LuxTOML",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "LuxTUI", dependencies: ["LuxLearn", "LuxStore", "LuxEngine", "CNcursesw"]),
@@ -46,5 +50,8 @@ let package = Package(
         // Runs the built `lux` binary end to end (scripts/test builds it first).
         .testTarget(name: "LuxCLITests"),
         .testTarget(name: "LuxLearnTests", dependencies: ["LuxLearn", "LuxStore"], resources: [.copy("Fixtures")]),
+        // Headless screen snapshots and tmux end-to-end runs of `lux` (fixtures are read from the source tree).
+        .testTarget(name: "LuxTUITests", dependencies: ["LuxTUI", "LuxLearn", "LuxStore", "LuxEngine"],
+                    exclude: ["Fixtures", "Snapshots"]),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LuxTUI
 
 /// The root command: `lux` alone opens the terminal app; subcommands give scripts the same powers.
 @main
@@ -10,14 +11,25 @@ struct Lux: AsyncParsableCommand {
         subcommands: [
             Doctor.self,
             Generate.self,
+            Bench.self,
             Tokenize.self,
             SRS.self,
+            PackCommand.self,
+            Dict.self,
+            Conjugate.self,
+            Eval.self,
         ]
     )
 
+    // No options here: ArgumentParser would also take a root `--model` from a subcommand's
+    // arguments (`lux generate --model X` silently ignored X). The app's model comes from its
+    // setting, LUX_MODEL, or the data folder (see ModelLocator).
     mutating func run() async throws {
-        // The full-screen app arrives with the TUI issue; until then, show what is here.
-        print(Lux.helpMessage())
+        do {
+            try await LuxApp.run(options: AppOptions(explicitModel: nil))
+        } catch {
+            exitWithError(error)
+        }
     }
 }
 
