@@ -13,10 +13,7 @@ enum CourseContent {
 
     /// The pack folders, by name.
     static func packFolders() throws -> [URL] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: lessonsDirectory.path).sorted()
-        return names.map { lessonsDirectory.appendingPathComponent($0) }.filter {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("pack.toml").path)
-        }
+        BuiltInCourse.packFolders(in: lessonsDirectory.path).map { URL(fileURLWithPath: $0) }
     }
 
     /// Every pack, or the problems of those that do not load (one line each, file:line: message).

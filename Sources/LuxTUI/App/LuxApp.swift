@@ -1,4 +1,5 @@
 import Foundation
+import LuxLearn
 
 /// `lux` with no arguments: the full-screen app in this terminal.
 public enum LuxApp {
@@ -24,6 +25,7 @@ public enum LuxApp {
     /// The same, on the calling thread.
     public static func runHere(options: AppOptions) throws {
         let context = try AppContext(options: options)
+        installCourseOnFirstRun(context)
         let signals = SignalWatcher()
         TerminalLocale.enable()
         let wantsColour = (options.environment["NO_COLOR"] ?? "").isEmpty
@@ -32,5 +34,18 @@ public enum LuxApp {
         let theme = Theme.choose(terminalHasColors: terminal.hasColors, environment: options.environment)
         let app = App(context: context, terminal: terminal, theme: theme)
         app.run(signals: signals)
+    }
+
+    /// A new learner starts with the built-in course (see BuiltInCourse); what happened is
+    /// printed before the screen opens. A failure here must not keep the app from starting.
+    static func installCourseOnFirstRun(_ context: AppContext) {
+        guard let course = BuiltInCourse.locate(environment: context.options.environment) else { return }
+        do {
+            let lines = try BuiltInCourse.importOnFirstRun(into: context.database, from: course, at: context.now())
+            if !lines.isEmpty { FileHandle.standardError.write(Data(("Installing the built-in course from \(course):\n"
+                + lines.map { "  " + $0 + "\n" }.joined()).utf8)) }
+        } catch {
+            FileHandle.standardError.write(Data("lux: the built-in course was not installed: \(error)\n".utf8))
+        }
     }
 }

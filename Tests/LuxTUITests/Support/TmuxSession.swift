@@ -29,7 +29,7 @@ final class TmuxSession {
             throw CocoaError(.fileNoSuchFile)
         }
         self.tmux = tmux
-        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+        var env = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "LUX_COURSE": ""]  // no built-in course unless asked
         for (k, v) in environment { env[k] = v }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let command = ([Self.quote(Self.luxBinary)] + arguments.map(Self.quote)).joined(separator: " ")
