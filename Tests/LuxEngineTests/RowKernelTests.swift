@@ -64,6 +64,42 @@ final class RowKernelTests: XCTestCase {
         }
     }
 
+    /// The packed Q4_K copy (the AVX2 path's layout) gives the reference GEMV and GEMM bits.
+    func testQ4_KPackedRowsMatchDots() throws {
+        try XCTSkipUnless(RowKernels.simd, "packed Q4_K matrices exist only for the AVX2 kernels")
+        let cols = 512
+        for (rows, tokens) in [(8, 1), (16, 3), (24, 5)] {
+            var mix = Mix(state: UInt64(rows * 7 + tokens))
+            let w = kBlocks(rows: rows, cols: cols, blockBytes: 144, halves: [0, 2], &mix)
+            let rowBytes = cols / 256 * 144, actBytes = cols / 256 * 292
+            let a = activations(tokens: tokens, cols: cols, bytesPerRow: actBytes, { Q8_K.quantize($0, $1, count: $2) }, &mix)
+            let packedBytes = rows / 8 * Q4_KPacked.groupBytes(cols: cols)
+            let packed = UnsafeMutableRawPointer.allocate(byteCount: packedBytes, alignment: 64)
+            defer { packed.deallocate() }
+            w.withUnsafeBytes { Q4_KPacked.pack($0.baseAddress!, rows: rows, cols: cols, into: packed) }
+            for grouped in [false, true] {
+                var got = [Float](repeating: 0, count: rows * tokens)
+                a.withUnsafeBytes { ab in got.withUnsafeMutableBufferPointer { out in
+                    let p = RowProduct(weights: packed, rowBytes: Q4_KPacked.groupBytes(cols: cols), cols: cols,
+                                       input: ab.baseAddress!, inputBytes: actBytes, tokens: tokens,
+                                       out: out.baseAddress!, outStride: rows, accumulate: false)
+                    Q4_K.dotRowsPacked(p, groups: 0..<rows / 8, spacing: rows / 8, grouped: grouped)
+                } }
+                var mismatches = 0
+                for r in 0..<rows {
+                    for t in 0..<tokens {
+                        let want = w.withUnsafeBytes { wb in a.withUnsafeBytes { ab in
+                            grouped ? Q4_K.dotInterleavedGroup(wb.baseAddress! + r * rowBytes, ab.baseAddress! + t * actBytes, count: cols)
+                                    : Q4_K.dotInterleaved(wb.baseAddress! + r * rowBytes, ab.baseAddress! + t * actBytes, count: cols)
+                        } }
+                        if got[t * rows + r].bitPattern != want.bitPattern { mismatches += 1 }
+                    }
+                }
+                XCTAssertEqual(mismatches, 0, "packed Q4_K \(grouped ? "gemm" : "gemv") \(rows)x\(tokens)")
+            }
+        }
+    }
+
     func testQ6_KRowsMatchDots() {
         for (rows, tokens, lanes) in [(4, 1, 4), (13, 3, 4), (9, 9, 4), (16, 10, 8), (24, 2, 8)] {
             checkK("Q6_K \(rows)x\(tokens)", rows: rows, tokens: tokens, blockBytes: 210, halves: [208], lanes: lanes,

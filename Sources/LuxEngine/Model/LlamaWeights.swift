@@ -3,10 +3,14 @@
 public struct WeightMatrix: @unchecked Sendable {
     public let tensor: GGUFTensor
     public let format: WeightFormat
+    /// Q4_K only, where the AVX2 kernels run: the rows packed eight side by side (see
+    /// Q4_KPacked); the kernels read this instead of the file.
+    let packed: PackedQ4_KMatrix?
     public var rows: Int { tensor.rows }
     public var cols: Int { tensor.rowLength }
 
-    init(_ g: GGUFFile, _ name: String, rows: Int, cols: Int) throws {
+    /// `pack`: make the packed copy where one is used (for matrices the forward pass multiplies).
+    init(_ g: GGUFFile, _ name: String, rows: Int, cols: Int, pack: Bool = true) throws {
         let t = try g.tensor(name)
         guard t.rowLength == cols, t.rows == rows, t.shape.count <= 2 else {
             throw GGUFError(path: g.path, place: "tensor \(name)", message: "shape \(t.shape) does not match the model (expected [\(cols), \(rows)])")
@@ -16,6 +20,7 @@ public struct WeightMatrix: @unchecked Sendable {
         }
         tensor = t
         format = f
+        packed = pack && RowKernels.simd ? PackedQ4_KMatrix(t) : nil
     }
 }
 
@@ -67,7 +72,8 @@ public struct LlamaWeights: @unchecked Sendable {
     let ropeFactors: [Float]?       // Llama 3.1 "llama3" scaling, per rotated pair
 
     init(gguf g: GGUFFile, config c: LlamaConfig) throws {
-        embedding = try WeightMatrix(g, "token_embd.weight", rows: c.vocabSize, cols: c.dim)
+        let tied = g.tensors["output.weight"] == nil
+        embedding = try WeightMatrix(g, "token_embd.weight", rows: c.vocabSize, cols: c.dim, pack: tied)
         var ls: [LlamaLayer] = []
         for i in 0..<c.layers {
             let p = "blk.\(i)."
@@ -84,7 +90,7 @@ public struct LlamaWeights: @unchecked Sendable {
         }
         layers = ls
         outputNorm = try loadVector(g, "output_norm.weight", count: c.dim)
-        output = g.tensors["output.weight"] != nil
+        output = !tied
             ? try WeightMatrix(g, "output.weight", rows: c.vocabSize, cols: c.dim)
             : embedding
         outputList = [output]

@@ -54,14 +54,20 @@ enum KQuantAVX2 {
     /// token runs down the table with vertical sums only (no horizontal adds): per four elements,
     /// one broadcast of the activations, maddubs, madd with the rows' scales. The table is built
     /// once per group of rows and serves all the tokens (from L1/L2).
-    static func q4KGemm(_ p: RowProduct, rows: Range<Int>, spacing: Int) {
+    /// With `packed`, p.weights is a Q4_KPacked copy and `rows` are its groups.
+    static func q4KGemm(_ p: RowProduct, rows: Range<Int>, spacing: Int, packed: Bool = false) {
         let nb = p.cols / 256, g = spacing * p.rowBytes
         let blockTable = 64 * 32 + 8 * 32 + 8 * 32 + 2 * 32   // quants, scales, mins, d and dmin
         withUnsafeTemporaryAllocation(byteCount: nb * blockTable, alignment: 64) { buffer in
             let table = buffer.baseAddress!
             for r in rows {
-                let x0 = p.weights + r * p.rowBytes
-                for b in 0..<nb { q4KRepack(x0 + b * Q4_K.blockBytes, g, into: table + b * blockTable) }
+                if packed {
+                    let x0 = p.weights + r * nb * Q4_KPacked.blockBytes
+                    for b in 0..<nb { q4KTableFromPacked(x0 + b * Q4_KPacked.blockBytes, into: table + b * blockTable) }
+                } else {
+                    let x0 = p.weights + r * p.rowBytes
+                    for b in 0..<nb { q4KRepack(x0 + b * Q4_K.blockBytes, g, into: table + b * blockTable) }
+                }
                 for t in 0..<p.tokens {
                     let y = p.input + t * p.inputBytes
                     var acc = _mm256_setzero_ps(), accMin = _mm256_setzero_ps()

@@ -21,6 +21,20 @@ extension Q4_K {
     }
 }
 
+extension Q4_K {
+    /// The same two kernels over a packed copy (Q4_KPacked, made only where these AVX2 paths
+    /// run): `grouped` picks dotInterleavedGroup's sums, else dotInterleaved's. Computes the rows
+    /// o + k·spacing of each group o in `groups`, k < 8.
+    public static func dotRowsPacked(_ p: RowProduct, groups: Range<Int>, spacing: Int, grouped: Bool) {
+        #if arch(x86_64)
+        if grouped { KQuantAVX2.q4KGemm(p, rows: groups, spacing: spacing, packed: true) }
+        else { KQuantAVX2.q4KPackedGemv(p, groups: groups, spacing: spacing) }
+        #else
+        preconditionFailure("packed Q4_K matrices exist only for the AVX2 kernels")
+        #endif
+    }
+}
+
 extension Q6_K {
     /// `dotFast` (ggml_vec_dot_q6_K_q8_K's lane order) for many rows and tokens.
     public static func dotRows(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {

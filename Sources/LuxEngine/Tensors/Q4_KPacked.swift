@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Q4_K matrices laid out again for the AVX2 kernels, eight rows side by side, as llama.cpp
+/// repacks them when it loads a model (our own layout, holding the same numbers). In the file's
+/// layout the eight rows a kernel walks together lie far apart and each 32-byte load holds one
+/// row, so every block ends in horizontal adds; here one load holds four quants of each of the
+/// eight rows, and all sums run down the SIMD lanes, one lane per row.
+///
+/// Group o holds rows o + k·S (k < 8, S = rows / 8: the rows RowPlan deals to one work item), and
+/// groups follow each other, so a work item reads one sequential stream. Per super-block of 256
+/// columns, 1184 bytes (the file's eight blocks take 1152):
+///   - d (8 × f16) and dmin (8 × f16), row k at 2k;
+///   - scales, then mins: 8 sub-blocks × 8 rows, one byte each (unpacked from 6 bits), row k of
+///     sub-block j at 8j + k;
+///   - quants: for sub-block pair p (0..<4) and step m (0..<8), 32 bytes: row k's file bytes
+///     qs[32p + 4m ..< 32p + 4m + 4] at 4k (low nibbles: sub-block 2p, high: 2p + 1).
+public enum Q4_KPacked {
+    static let dOffset = 0, dminOffset = 16, scalesOffset = 32, minsOffset = 96, quantsOffset = 160
+    static let blockBytes = 1184
+
+    public static func groupBytes(cols: Int) -> Int { cols / 256 * blockBytes }
+
+    /// Packs a whole matrix (rows a multiple of 8) into `dst`: rows / 8 groups, 32-byte aligned.
+    public static func pack(_ w: UnsafeRawPointer, rows: Int, cols: Int, into dst: UnsafeMutableRawPointer) {
+        let spacing = rows / 8
+        for o in 0..<spacing {
+            pack(group: o, spacing: spacing, from: w, rowBytes: cols / 256 * Q4_K.blockBytes, cols: cols,
+                 into: dst + o * groupBytes(cols: cols))
+        }
+    }
+
+    /// Writes group o of the matrix (rows o + k·spacing) at `dst`.
+    static func pack(group o: Int, spacing: Int, from w: UnsafeRawPointer, rowBytes: Int, cols: Int,
+                     into dst: UnsafeMutableRawPointer) {
+        for b in 0..<cols / 256 {
+            let out = dst + b * blockBytes
+            for k in 0..<8 {
+                let x = w + (o + k * spacing) * rowBytes + b * Q4_K.blockBytes
+                out.storeBytes(of: x.loadUnaligned(as: UInt16.self), toByteOffset: dOffset + 2 * k, as: UInt16.self)
+                out.storeBytes(of: x.loadUnaligned(fromByteOffset: 2, as: UInt16.self), toByteOffset: dminOffset + 2 * k, as: UInt16.self)
+                let (scales, mins) = KQuantScales.unpack(x + Q4_K.scalesOffset)
+                for j in 0..<8 {
+                    out.storeBytes(of: scales[j], toByteOffset: scalesOffset + 8 * j + k, as: UInt8.self)
+                    out.storeBytes(of: mins[j], toByteOffset: minsOffset + 8 * j + k, as: UInt8.self)
+                }
+                for step in 0..<32 {   // step = 8p + m
+                    let word = x.loadUnaligned(fromByteOffset: Q4_K.qsOffset + 4 * step, as: UInt32.self)
+                    out.storeBytes(of: word, toByteOffset: quantsOffset + 32 * step + 4 * k, as: UInt32.self)
+                }
+            }
+        }
+    }
+}
+
+/// A packed copy of one Q4_K matrix, in anonymous memory (asked for as huge pages: the kernels
+/// stream through it). Making it drops the original rows from this process's resident set, so
+/// the model still costs about one file's worth of memory.
+final class PackedQ4_KMatrix: @unchecked Sendable {
+    let base: UnsafeMutableRawPointer
+    let bytes: Int
+    let groupBytes: Int
+    /// The row spacing within a group (rows / 8).
+    let spacing: Int
+
+    init?(_ t: GGUFTensor) {
+        guard t.type == .q4_K, t.rows % 8 == 0, t.rowLength % 256 == 0 else { return nil }
+        spacing = t.rows / 8
+        groupBytes = Q4_KPacked.groupBytes(cols: t.rowLength)
+        bytes = spacing * groupBytes
+        guard let p = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), p != MAP_FAILED else {
+            return nil   // no memory for the copy: the kernels read the file's layout instead
+        }
+        base = p
+        _ = madvise(base, bytes, MADV_HUGEPAGE)
+        for o in 0..<spacing {
+            Q4_KPacked.pack(group: o, spacing: spacing, from: t.data, rowBytes: t.rowBytes, cols: t.rowLength,
+                            into: base + o * groupBytes)
+        }
+        Self.release(t.data, t.byteCount)
+    }
+
+    deinit { munmap(base, bytes) }
+
+    /// Drops the whole pages of a read-only file mapping from the resident set (they stay in the
+    /// page cache, and come back on a later read).
+    static func release(_ data: UnsafeRawPointer, _ count: Int) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (Int(bitPattern: data) + page - 1) / page * page
+        let end = (Int(bitPattern: data) + count) / page * page
+        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED) }
+    }
+}
