@@ -171,6 +171,28 @@ final class RowKernelTests: XCTestCase {
         }
     }
 
+    /// The packed Q4_0 copy (the AVX2 path's layout) gives dotInterleaved's bits, for one token
+    /// and for prompts (four or more tokens take the table kernel), split into two work items.
+    func testQ4_0PackedRowsMatchDot() throws {
+        try XCTSkipUnless(RowKernels.simd, "packed Q4_0 matrices exist only for the AVX2 kernels")
+        // Packs the matrix the check hands over, then runs the packed kernel on the groups asked for.
+        let packed: Rows = { p, groups, spacing, lanes in
+            guard !groups.isEmpty else { return }
+            let rows = 8 * spacing, bytes = spacing * Q4_0Packed.groupBytes(cols: p.cols)
+            let copy = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+            defer { copy.deallocate() }
+            Q4_0Packed.pack(p.weights, rows: rows, cols: p.cols, into: copy)
+            let q = RowProduct(weights: copy, rowBytes: Q4_0Packed.groupBytes(cols: p.cols), cols: p.cols, input: p.input,
+                               inputBytes: p.inputBytes, tokens: p.tokens, out: p.out, outStride: p.outStride, accumulate: p.accumulate)
+            Q4_0.dotRowsPacked(q, groups: groups, spacing: spacing)
+        }
+        for (rows, tokens) in [(8, 1), (32, 3), (40, 6), (16, 2)] {
+            check("packed Q4_0 \(rows)x\(tokens)", rows: rows, cols: 1024, tokens: tokens, blockBytes: 18, halves: 1, int8: false,
+                  actBlockBytes: 34, quantize: { Q8_0.quantize($0, $1, count: $2) },
+                  reference: { Q4_0.dotInterleaved($0, $1, count: $2) }, lanes: 8, packed)
+        }
+    }
+
     func testQ4_1RowsMatchDot() {
         for (rows, tokens) in [(13, 1), (32, 3), (7, 5)] {
             check("Q4_1 \(rows)x\(tokens)", rows: rows, cols: 576, tokens: tokens, blockBytes: 20, halves: 2, int8: false, actBlockBytes: 36,

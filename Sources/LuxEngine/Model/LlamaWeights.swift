@@ -3,9 +3,9 @@
 public struct WeightMatrix: @unchecked Sendable {
     public let tensor: GGUFTensor
     public let format: WeightFormat
-    /// Q4_K only, where the AVX2 kernels run: the rows packed eight side by side (see
-    /// Q4_KPacked); the kernels read this instead of the file.
-    let packed: PackedQ4_KMatrix?
+    /// Q4_K and Q4_0, where the AVX2 kernels run: the rows packed eight side by side (see
+    /// PackedMatrix); the kernels read this instead of the file.
+    let packed: PackedMatrix?
     public var rows: Int { tensor.rows }
     public var cols: Int { tensor.rowLength }
 
@@ -20,7 +20,7 @@ public struct WeightMatrix: @unchecked Sendable {
         }
         tensor = t
         format = f
-        packed = pack && RowKernels.simd ? PackedQ4_KMatrix(t) : nil
+        packed = pack && RowKernels.simd ? PackedMatrix(t) : nil
     }
 }
 

@@ -53,6 +53,16 @@ extension Q4_0 {
         RowKernels.portable(dot, p, rows: rows, spacing: spacing, lanes: lanes)
     }
 
+    /// `dotInterleaved` over a packed copy (Q4_0Packed, made only where the AVX2 path runs): the rows
+    /// o + k·spacing of each group o in `groups`, k < 8.
+    public static func dotRowsPacked(_ p: RowProduct, groups: Range<Int>, spacing: Int) {
+        #if arch(x86_64)
+        Q4_0AVX2.packedGemv(p, groups: groups, spacing: spacing)
+        #else
+        preconditionFailure("packed Q4_0 matrices exist only for the AVX2 kernels")
+        #endif
+    }
+
     /// `dotInterleaved` for many rows and tokens; bit-identical to it. The AVX2 path takes eight
     /// rows at once (lanes == 8), one row per float lane, as ggml's 8x8 gemv does.
     public static func dotRowsInterleaved(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {

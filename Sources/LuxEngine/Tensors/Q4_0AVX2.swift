@@ -53,14 +53,20 @@ enum Q4_0AVX2 {
     /// rows' |q - 8| and q - 8 (for its sign). Each token then runs down the table with vertical
     /// sums only: per four elements, one broadcast of the activations, vpsignb, maddubs and a
     /// 16-bit add (a block's sum of |(q-8)·y| ≤ 32 · 8 · 127 fits), and per block one madd.
-    static func gemm(_ p: RowProduct, rows: Range<Int>, spacing: Int) {
+    /// With `packed`, p.weights is a Q4_0Packed copy and `rows` are its groups.
+    static func gemm(_ p: RowProduct, rows: Range<Int>, spacing: Int, packed: Bool = false) {
         let nb = p.cols / 32, g = spacing * p.rowBytes
         let blockTable = 8 * 32 + 8 * 32 + 32   // |q - 8|, q - 8, d
         withUnsafeTemporaryAllocation(byteCount: nb * blockTable, alignment: 64) { buffer in
             let table = buffer.baseAddress!
             for r in rows {
-                let x0 = p.weights + r * p.rowBytes
-                for b in 0..<nb { repack(x0 + b * Q4_0.blockBytes, g, into: table + b * blockTable) }
+                if packed {
+                    let x0 = p.weights + r * nb * Q4_0Packed.blockBytes
+                    for b in 0..<nb { tableFromPacked(x0 + b * Q4_0Packed.blockBytes, into: table + b * blockTable) }
+                } else {
+                    let x0 = p.weights + r * p.rowBytes
+                    for b in 0..<nb { repack(x0 + b * Q4_0.blockBytes, g, into: table + b * blockTable) }
+                }
                 for t in 0..<p.tokens {
                     let y = p.input + t * p.inputBytes
                     var acc = _mm256_setzero_ps()

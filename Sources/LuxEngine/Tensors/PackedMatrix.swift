@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A packed copy of one Q4_K or Q4_0 matrix (Q4_KPacked, Q4_0Packed), made at load for the
+/// AVX2 kernels, in anonymous memory asked for as huge pages (the kernels stream through it).
+/// Making it drops the original rows from this process's resident set, so the model still costs
+/// about one file's worth of memory.
+final class PackedMatrix: @unchecked Sendable {
+    let base: UnsafeMutableRawPointer
+    let bytes: Int
+    let groupBytes: Int
+    /// The row spacing within a group (rows / 8).
+    let spacing: Int
+
+    init?(_ t: GGUFTensor) {
+        guard t.rows % 8 == 0 else { return nil }
+        switch t.type {
+        case .q4_K where t.rowLength % 256 == 0: groupBytes = Q4_KPacked.groupBytes(cols: t.rowLength)
+        case .q4_0 where t.rowLength % 32 == 0: groupBytes = Q4_0Packed.groupBytes(cols: t.rowLength)
+        default: return nil
+        }
+        spacing = t.rows / 8
+        bytes = spacing * groupBytes
+        guard let p = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), p != MAP_FAILED else {
+            return nil   // no memory for the copy: the kernels read the file's layout instead
+        }
+        base = p
+        _ = madvise(base, bytes, MADV_HUGEPAGE)
+        if t.type == .q4_K {
+            Q4_KPacked.pack(t.data, rows: t.rows, cols: t.rowLength, into: base)
+        } else {
+            Q4_0Packed.pack(t.data, rows: t.rows, cols: t.rowLength, into: base)
+        }
+        Self.release(t.data, t.byteCount)
+    }
+
+    deinit { munmap(base, bytes) }
+
+    /// Drops the whole pages of a read-only file mapping from the resident set (they stay in the
+    /// page cache, and come back on a later read).
+    static func release(_ data: UnsafeRawPointer, _ count: Int) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (Int(bitPattern: data) + page - 1) / page * page
+        let end = (Int(bitPattern: data) + count) / page * page
+        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED) }
+    }
+}
