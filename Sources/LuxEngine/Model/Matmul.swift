@@ -55,10 +55,6 @@ extension WeightMatrix {
                            inputBytes: format.activationBytes(cols), tokens: n, out: target.base,
                            outStride: target.stride, accumulate: target.accumulate)
         switch format.type {
-        case .q4_1: Q4_1.dotRows(p, rows: offsets, spacing: spacing, lanes: lanes)
-        case .q8_0: Q8_0.dotRows(p, rows: offsets, spacing: spacing, lanes: lanes)
-        case .q4_0 where rows % 8 == 0: Q4_0.dotRowsInterleaved(p, rows: offsets, spacing: spacing, lanes: lanes)
-        case .q4_0: Q4_0.dotRows(p, rows: offsets, spacing: spacing, lanes: lanes)
         case _ where packed != nil:
             let q = packed!
             precondition(lanes == 8 && spacing == q.spacing, "a packed matrix is walked by its groups")
@@ -68,6 +64,10 @@ extension WeightMatrix {
             if format.type == .q4_0 { Q4_0.dotRowsPacked(pp, groups: offsets, spacing: spacing); return }
             if k.grouped > 0 { Q4_K.dotRowsPacked(pp.tokens(0..<k.grouped), groups: offsets, spacing: spacing, grouped: true) }
             if n > k.grouped { Q4_K.dotRowsPacked(pp.tokens(k.grouped..<n), groups: offsets, spacing: spacing, grouped: false) }
+        case .q4_1: Q4_1.dotRows(p, rows: offsets, spacing: spacing, lanes: lanes)
+        case .q8_0: Q8_0.dotRows(p, rows: offsets, spacing: spacing, lanes: lanes)
+        case .q4_0 where rows % 8 == 0: Q4_0.dotRowsInterleaved(p, rows: offsets, spacing: spacing, lanes: lanes)
+        case .q4_0: Q4_0.dotRows(p, rows: offsets, spacing: spacing, lanes: lanes)
         case .q4_K where rows % 8 == 0:
             // Whole groups of four tokens take the GEMM's sums, the rest the GEMV's.
             if k.grouped > 0 { Q4_K.dotRowsInterleavedGroup(p.tokens(0..<k.grouped), rows: offsets, spacing: spacing, lanes: lanes) }
