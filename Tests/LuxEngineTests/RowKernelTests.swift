@@ -100,6 +100,24 @@ final class RowKernelTests: XCTestCase {
         }
     }
 
+    /// The regrouped Q6_K copy (rows in the kernel's walking order) gives the same bits.
+    func testQ6_KRegroupedRowsMatchDots() throws {
+        try XCTSkipUnless(RowKernels.simd, "regrouped Q6_K matrices exist only for the AVX2 kernels")
+        let regrouped: Rows = { p, groups, spacing, lanes in
+            guard !groups.isEmpty else { return }
+            let copy = UnsafeMutableRawPointer.allocate(byteCount: 8 * spacing * p.rowBytes, alignment: 64)
+            defer { copy.deallocate() }
+            Q6_K.regroup(p.weights, rows: 8 * spacing, rowBytes: p.rowBytes, into: copy)
+            let q = RowProduct(weights: copy, rowBytes: p.rowBytes, cols: p.cols, input: p.input, inputBytes: p.inputBytes,
+                               tokens: p.tokens, out: p.out, outStride: p.outStride, accumulate: p.accumulate)
+            Q6_K.dotRowsRegrouped(q, groups: groups, spacing: spacing)
+        }
+        for (rows, tokens) in [(8, 1), (16, 3), (24, 9)] {
+            checkK("regrouped Q6_K \(rows)x\(tokens)", rows: rows, tokens: tokens, blockBytes: 210, halves: [208], lanes: 8,
+                   reference: { tokens >= 8 ? Q6_K.dotTiled($0, $1, count: $2) : Q6_K.dotFast($0, $1, count: $2) }, regrouped)
+        }
+    }
+
     func testQ6_KRowsMatchDots() {
         for (rows, tokens, lanes) in [(4, 1, 4), (13, 3, 4), (9, 9, 4), (16, 10, 8), (24, 2, 8)] {
             checkK("Q6_K \(rows)x\(tokens)", rows: rows, tokens: tokens, blockBytes: 210, halves: [208], lanes: lanes,

@@ -2,11 +2,13 @@ import Foundation
 import Synchronization
 
 /// How fast the pool's threads stream bytes from memory: each worker sums its share of a buffer
-/// far larger than the caches (wide loads, four independent sums), and the best of a few passes
-/// counts. This is the ceiling for decode, which reads every weight once per token.
+/// far larger than the caches (wide loads, four independent sums), and the median of a few
+/// passes counts (on a shared machine the best pass catches moments when the neighbours are
+/// idle, which decode, running for seconds, does not see). This is the ceiling for decode, which
+/// reads every weight once per token.
 public enum ReadBandwidth {
     /// Bytes per second. `bytes` should be many times the last-level cache (default 512 MiB).
-    public static func measure(pool: WorkerPool, bytes: Int = 512 << 20, passes: Int = 5) -> Double {
+    public static func measure(pool: WorkerPool, bytes: Int = 512 << 20, passes: Int = 7) -> Double {
         let count = bytes / 64 * 64
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: count, alignment: 64)
         defer { buffer.deallocate() }
@@ -15,7 +17,7 @@ public enum ReadBandwidth {
         for i in 0..<count / 8 { words[i] = UInt64(i) &* 0x9E37_79B9_7F4A_7C15 }
         let sink = Atomic<UInt64>(0)
         let chunks = count / 64
-        var best = Double.infinity
+        var times: [Double] = []
         for _ in 0..<max(1, passes) {
             let t0 = DispatchTime.now().uptimeNanoseconds
             let base = UnsafeRawPointer(buffer)
@@ -37,8 +39,8 @@ public enum ReadBandwidth {
                 sink.wrappingAdd(UInt64((s0 &+ s1 &+ s2 &+ s3).wrappedSum()), ordering: .relaxed)
             }
             let t = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-            best = min(best, t)
+            times.append(t)
         }
-        return Double(count) / best
+        return Double(count) / times.sorted()[times.count / 2]
     }
 }

@@ -58,10 +58,11 @@ extension WeightMatrix {
         case _ where packed != nil:
             let q = packed!
             precondition(lanes == 8 && spacing == q.spacing, "a packed matrix is walked by its groups")
-            let pp = RowProduct(weights: q.base, rowBytes: q.groupBytes, cols: cols, input: input,
+            let pp = RowProduct(weights: q.base, rowBytes: format.type == .q6_K ? tensor.rowBytes : q.groupBytes, cols: cols, input: input,
                                 inputBytes: p.inputBytes, tokens: n, out: target.base, outStride: target.stride,
                                 accumulate: target.accumulate)
             if format.type == .q4_0 { Q4_0.dotRowsPacked(pp, groups: offsets, spacing: spacing); return }
+            if format.type == .q6_K { Q6_K.dotRowsRegrouped(pp, groups: offsets, spacing: spacing); return }
             if k.grouped > 0 { Q4_K.dotRowsPacked(pp.tokens(0..<k.grouped), groups: offsets, spacing: spacing, grouped: true) }
             if n > k.grouped { Q4_K.dotRowsPacked(pp.tokens(k.grouped..<n), groups: offsets, spacing: spacing, grouped: false) }
         case .q4_1: Q4_1.dotRows(p, rows: offsets, spacing: spacing, lanes: lanes)

@@ -182,13 +182,15 @@ enum KQuantAVX2 {
 
     /// Q6_K.dotFast (tiled: false: eight float lanes fused with d_w·d_a, hsum at the end) or
     /// dotTiled (true: per super-block r = d_w · (sum of the lanes), acc = fma(r, d_a, acc)).
-    static func q6K(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int, tiled: Bool) {
-        if tiled && lanes == 8 { q6KTiledGemm(p, rows: rows, spacing: spacing); return }
+    /// With `regrouped`, p.weights holds the rows in the order this walks them (row o + k·spacing
+    /// at 8o + k: see PackedMatrix) and `rows` are the groups o.
+    static func q6K(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int, tiled: Bool, regrouped: Bool = false) {
+        if tiled && lanes == 8 { q6KTiledGemm(p, rows: rows, spacing: spacing, regrouped: regrouped); return }
         let nb = p.cols / 256
         for r in rows {
             for k in 0..<lanes {
                 let row = r + k * spacing
-                let x0 = p.weights + row * p.rowBytes
+                let x0 = p.weights + (regrouped ? 8 * r + k : row) * p.rowBytes
                 for t in 0..<p.tokens {
                     let y = p.input + t * p.inputBytes
                     if tiled {
@@ -217,13 +219,13 @@ enum KQuantAVX2 {
     /// Q6_K.dotTiled for eight rows (g bytes apart) at a time, through a table unpacked once per
     /// group of rows as in q4KGemm: per four elements, the rows' 6-bit quants; per sub-block, the
     /// rows' scales; per pair of sub-blocks, the scale pairs that weigh the activation sums.
-    static func q6KTiledGemm(_ p: RowProduct, rows: Range<Int>, spacing: Int) {
-        let nb = p.cols / 256, g = spacing * p.rowBytes
+    static func q6KTiledGemm(_ p: RowProduct, rows: Range<Int>, spacing: Int, regrouped: Bool) {
+        let nb = p.cols / 256, g = regrouped ? p.rowBytes : spacing * p.rowBytes
         let blockTable = 64 * 32 + 16 * 32 + 8 * 32 + 32   // quants, scales, scale pairs, d
         withUnsafeTemporaryAllocation(byteCount: nb * blockTable, alignment: 64) { buffer in
             let table = buffer.baseAddress!
             for r in rows {
-                let x0 = p.weights + r * p.rowBytes
+                let x0 = p.weights + (regrouped ? 8 * r : r) * p.rowBytes
                 for b in 0..<nb { q6KRepack(x0 + b * Q6_K.blockBytes, g, into: table + b * blockTable) }
                 for t in 0..<p.tokens {
                     let y = p.input + t * p.inputBytes

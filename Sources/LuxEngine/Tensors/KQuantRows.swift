@@ -44,6 +44,16 @@ extension Q6_K {
         RowKernels.portable(dotFast, p, rows: rows, spacing: spacing, lanes: lanes)
     }
 
+    /// `dotFast` (tokens < 8) or `dotTiled` over a regrouped copy (PackedMatrix, made only where
+    /// the AVX2 path runs): the rows o + k·spacing of each group o in `groups`, k < 8.
+    public static func dotRowsRegrouped(_ p: RowProduct, groups: Range<Int>, spacing: Int) {
+        #if arch(x86_64)
+        KQuantAVX2.q6K(p, rows: groups, spacing: spacing, lanes: 8, tiled: p.tokens >= 8, regrouped: true)
+        #else
+        preconditionFailure("regrouped Q6_K matrices exist only for the AVX2 kernels")
+        #endif
+    }
+
     /// `dotTiled` (llama.cpp's tiled prompt kernel) for many rows and tokens.
     public static func dotRowsTiled(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
         #if arch(x86_64)

@@ -2,8 +2,9 @@
 import Glibc
 #endif
 
-/// A packed copy of one Q4_K or Q4_0 matrix (Q4_KPacked, Q4_0Packed), made at load for the
-/// AVX2 kernels, in anonymous memory asked for as huge pages (the kernels stream through it).
+/// A packed copy of one Q4_K or Q4_0 matrix (Q4_KPacked, Q4_0Packed), or a regrouped copy of a
+/// Q6_K matrix (its rows in the order the kernel walks them: row o + k·S at 8o + k, so a work
+/// item reads one sequential stream), made at load for the AVX2 kernels, in anonymous memory asked for as huge pages (the kernels stream through it).
 /// Making it drops the original rows from this process's resident set, so the model still costs
 /// about one file's worth of memory.
 final class PackedMatrix: @unchecked Sendable {
@@ -18,6 +19,7 @@ final class PackedMatrix: @unchecked Sendable {
         switch t.type {
         case .q4_K where t.rowLength % 256 == 0: groupBytes = Q4_KPacked.groupBytes(cols: t.rowLength)
         case .q4_0 where t.rowLength % 32 == 0: groupBytes = Q4_0Packed.groupBytes(cols: t.rowLength)
+        case .q6_K where t.rowLength % 256 == 0: groupBytes = 8 * t.rowBytes
         default: return nil
         }
         spacing = t.rows / 8
@@ -27,10 +29,10 @@ final class PackedMatrix: @unchecked Sendable {
         }
         base = p
         _ = madvise(base, bytes, MADV_HUGEPAGE)
-        if t.type == .q4_K {
-            Q4_KPacked.pack(t.data, rows: t.rows, cols: t.rowLength, into: base)
-        } else {
-            Q4_0Packed.pack(t.data, rows: t.rows, cols: t.rowLength, into: base)
+        switch t.type {
+        case .q4_K: Q4_KPacked.pack(t.data, rows: t.rows, cols: t.rowLength, into: base)
+        case .q4_0: Q4_0Packed.pack(t.data, rows: t.rows, cols: t.rowLength, into: base)
+        default: Q6_K.regroup(t.data, rows: t.rows, rowBytes: t.rowBytes, into: base)
         }
         Self.release(t.data, t.byteCount)
     }
@@ -44,5 +46,17 @@ final class PackedMatrix: @unchecked Sendable {
         let start = (Int(bitPattern: data) + page - 1) / page * page
         let end = (Int(bitPattern: data) + count) / page * page
         if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_DONTNEED) }
+    }
+}
+
+extension Q6_K {
+    /// Copies a matrix (rows a multiple of 8) with row o + k·S at 8o + k (S = rows / 8).
+    public static func regroup(_ w: UnsafeRawPointer, rows: Int, rowBytes: Int, into dst: UnsafeMutableRawPointer) {
+        let spacing = rows / 8
+        for o in 0..<spacing {
+            for k in 0..<8 {
+                (dst + (8 * o + k) * rowBytes).copyMemory(from: w + (o + k * spacing) * rowBytes, byteCount: rowBytes)
+            }
+        }
     }
 }
