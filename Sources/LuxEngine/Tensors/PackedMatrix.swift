@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,10 +30,21 @@ final class PackedMatrix: @unchecked Sendable {
         }
         base = p
         _ = madvise(base, bytes, MADV_HUGEPAGE)
-        switch t.type {
-        case .q4_K: Q4_KPacked.pack(t.data, rows: t.rows, cols: t.rowLength, into: base)
-        case .q4_0: Q4_0Packed.pack(t.data, rows: t.rows, cols: t.rowLength, into: base)
-        default: Q6_K.regroup(t.data, rows: t.rows, rowBytes: t.rowBytes, into: base)
+        // Every core packs a share: most of the time goes to the kernel handing out (zeroed)
+        // pages, and page faults on different cores run side by side.
+        let spacing = spacing, groupBytes = groupBytes
+        nonisolated(unsafe) let base = base, t = t
+        let shares = 4 * ProcessInfo.processInfo.activeProcessorCount
+        DispatchQueue.concurrentPerform(iterations: shares) { c in
+            for o in spacing * c / shares..<spacing * (c + 1) / shares {
+                let dst = base + o * groupBytes
+                switch t.type {
+                case .q4_K: Q4_KPacked.pack(group: o, spacing: spacing, from: t.data, rowBytes: t.rowBytes, cols: t.rowLength, into: dst)
+                case .q4_0: Q4_0Packed.pack(group: o, spacing: spacing, from: t.data, rowBytes: t.rowBytes, cols: t.rowLength, into: dst)
+                default:
+                    for k in 0..<8 { (dst + k * t.rowBytes).copyMemory(from: t.data + (o + k * spacing) * t.rowBytes, byteCount: t.rowBytes) }
+                }
+            }
         }
         Self.release(t.data, t.byteCount)
     }
