@@ -76,7 +76,7 @@ final class RowKernelTests: XCTestCase {
             let packedBytes = rows / 8 * Q4_KPacked.groupBytes(cols: cols)
             let packed = UnsafeMutableRawPointer.allocate(byteCount: packedBytes, alignment: 64)
             defer { packed.deallocate() }
-            w.withUnsafeBytes { Q4_KPacked.pack($0.baseAddress!, rows: rows, cols: cols, into: packed) }
+            w.withUnsafeBytes { MatrixPacking.pack(type: .q4_K, $0.baseAddress!, rows: rows, cols: cols, into: packed) }
             for grouped in [false, true] {
                 var got = [Float](repeating: 0, count: rows * tokens)
                 a.withUnsafeBytes { ab in got.withUnsafeMutableBufferPointer { out in
@@ -107,7 +107,7 @@ final class RowKernelTests: XCTestCase {
             guard !groups.isEmpty else { return }
             let copy = UnsafeMutableRawPointer.allocate(byteCount: 8 * spacing * p.rowBytes, alignment: 64)
             defer { copy.deallocate() }
-            Q6_K.regroup(p.weights, rows: 8 * spacing, rowBytes: p.rowBytes, into: copy)
+            MatrixPacking.pack(type: .q6_K, p.weights, rows: 8 * spacing, cols: p.cols, into: copy)
             let q = RowProduct(weights: copy, rowBytes: p.rowBytes, cols: p.cols, input: p.input, inputBytes: p.inputBytes,
                                tokens: p.tokens, out: p.out, outStride: p.outStride, accumulate: p.accumulate)
             Q6_K.dotRowsRegrouped(q, groups: groups, spacing: spacing)
@@ -199,7 +199,7 @@ final class RowKernelTests: XCTestCase {
             let rows = 8 * spacing, bytes = spacing * Q4_0Packed.groupBytes(cols: p.cols)
             let copy = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
             defer { copy.deallocate() }
-            Q4_0Packed.pack(p.weights, rows: rows, cols: p.cols, into: copy)
+            MatrixPacking.pack(type: .q4_0, p.weights, rows: rows, cols: p.cols, into: copy)
             let q = RowProduct(weights: copy, rowBytes: Q4_0Packed.groupBytes(cols: p.cols), cols: p.cols, input: p.input,
                                inputBytes: p.inputBytes, tokens: p.tokens, out: p.out, outStride: p.outStride, accumulate: p.accumulate)
             Q4_0.dotRowsPacked(q, groups: groups, spacing: spacing)

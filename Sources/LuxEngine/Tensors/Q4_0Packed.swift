@@ -26,13 +26,4 @@ public enum Q4_0Packed {
             }
         }
     }
-
-    /// Packs a whole matrix (rows a multiple of 8) into `dst`: rows / 8 groups.
-    public static func pack(_ w: UnsafeRawPointer, rows: Int, cols: Int, into dst: UnsafeMutableRawPointer) {
-        let spacing = rows / 8
-        for o in 0..<spacing {
-            pack(group: o, spacing: spacing, from: w, rowBytes: cols / 32 * Q4_0.blockBytes, cols: cols,
-                 into: dst + o * groupBytes(cols: cols))
-        }
-    }
 }

@@ -22,15 +22,6 @@ public enum Q4_KPacked {
 
     public static func groupBytes(cols: Int) -> Int { cols / 256 * blockBytes }
 
-    /// Packs a whole matrix (rows a multiple of 8) into `dst`: rows / 8 groups, 32-byte aligned.
-    public static func pack(_ w: UnsafeRawPointer, rows: Int, cols: Int, into dst: UnsafeMutableRawPointer) {
-        let spacing = rows / 8
-        for o in 0..<spacing {
-            pack(group: o, spacing: spacing, from: w, rowBytes: cols / 256 * Q4_K.blockBytes, cols: cols,
-                 into: dst + o * groupBytes(cols: cols))
-        }
-    }
-
     /// Writes group o of the matrix (rows o + k·spacing) at `dst`.
     static func pack(group o: Int, spacing: Int, from w: UnsafeRawPointer, rowBytes: Int, cols: Int,
                      into dst: UnsafeMutableRawPointer) {
