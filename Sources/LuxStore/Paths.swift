@@ -3,22 +3,18 @@ import Foundation
 /// Where lux keeps its files.
 ///
 /// - data: `$LUX_HOME` if set, else `$XDG_DATA_HOME/lux`, else `~/.local/share/lux`;
-///   it holds `lux.sqlite` and `models/`.
-/// - config: `$XDG_CONFIG_HOME/lux`, else `~/.config/lux`; it holds `config.toml`.
+///   it holds `lux.sqlite` (progress, packs, settings, chats, dictionary) and `models/`.
 ///
-/// Relative XDG variables are ignored, as the XDG spec asks; a relative `LUX_HOME` is taken
+/// A relative XDG_DATA_HOME is ignored, as the XDG spec asks; a relative `LUX_HOME` is taken
 /// from the current directory.
 public struct LuxPaths: Sendable, Equatable {
     public let dataDirectory: String
-    public let configDirectory: String
 
     public var database: String { Self.join(dataDirectory, "lux.sqlite") }
     public var models: String { Self.join(dataDirectory, "models") }
-    public var configFile: String { Self.join(configDirectory, "config.toml") }
 
-    public init(dataDirectory: String, configDirectory: String) {
+    public init(dataDirectory: String) {
         self.dataDirectory = Self.absolute(dataDirectory)
-        self.configDirectory = Self.absolute(configDirectory)
     }
 
     /// The paths the environment asks for (by default, this process's environment).
@@ -33,8 +29,7 @@ public struct LuxPaths: Sendable, Equatable {
         let home = value("HOME") ?? NSHomeDirectory()
         let data = value("LUX_HOME")
             ?? Self.join(xdg("XDG_DATA_HOME") ?? Self.join(home, ".local/share"), "lux")
-        let config = Self.join(xdg("XDG_CONFIG_HOME") ?? Self.join(home, ".config"), "lux")
-        self.init(dataDirectory: data, configDirectory: config)
+        self.init(dataDirectory: data)
     }
 
     /// Makes the data directory and its `models/` folder (and any missing parents).

@@ -8,28 +8,24 @@ final class PathsTests: XCTestCase {
         XCTAssertEqual(paths.dataDirectory, "/srv/lux")
         XCTAssertEqual(paths.database, "/srv/lux/lux.sqlite")
         XCTAssertEqual(paths.models, "/srv/lux/models")
-        XCTAssertEqual(paths.configDirectory, "/home/ana/.config/lux")
-        XCTAssertEqual(paths.configFile, "/home/ana/.config/lux/config.toml")
     }
 
     func testXDGDirectories() {
-        let paths = LuxPaths(environment: ["XDG_DATA_HOME": "/xdg/data", "XDG_CONFIG_HOME": "/xdg/config",
+        let paths = LuxPaths(environment: ["XDG_DATA_HOME": "/xdg/data",
                                            "HOME": "/home/ana"])
         XCTAssertEqual(paths.database, "/xdg/data/lux/lux.sqlite")
-        XCTAssertEqual(paths.configFile, "/xdg/config/lux/config.toml")
     }
 
     func testDefaultsUnderHomeAndRelativeXDGIgnored() {
-        let paths = LuxPaths(environment: ["XDG_DATA_HOME": "relative/data", "XDG_CONFIG_HOME": "",
+        let paths = LuxPaths(environment: ["XDG_DATA_HOME": "relative/data",
                                            "LUX_HOME": "", "HOME": "/home/ana"])
         XCTAssertEqual(paths.dataDirectory, "/home/ana/.local/share/lux")
         XCTAssertEqual(paths.models, "/home/ana/.local/share/lux/models")
-        XCTAssertEqual(paths.configDirectory, "/home/ana/.config/lux")
     }
 
     func testCreateDataDirectoryMakesParents() throws {
         let root = try makeTemporaryDirectory()
-        let paths = LuxPaths(dataDirectory: "\(root)/a/b/lux", configDirectory: "\(root)/config")
+        let paths = LuxPaths(dataDirectory: "\(root)/a/b/lux")
         try paths.createDataDirectory()
         try paths.createDataDirectory() // again: nothing to do, no error
         var isDirectory: ObjCBool = false

@@ -8,7 +8,7 @@ import XCTest
 final class EndToEndTests: XCTestCase {
     private func home(withPack: Bool) throws -> String {
         let dir = NSTemporaryDirectory() + "lux-e2e-\(UUID().uuidString)"
-        let database = try LuxDatabase(paths: LuxPaths(dataDirectory: dir, configDirectory: dir + "/config"))
+        let database = try LuxDatabase(paths: LuxPaths(dataDirectory: dir))
         if withPack {
             try PackImporter(database: database).importPack(LessonPack.load(TUIHarness.fixture("packs/tui-basics")),
                                                             at: Date().addingTimeInterval(-60))
@@ -18,7 +18,7 @@ final class EndToEndTests: XCTestCase {
     }
 
     private func database(_ home: String) throws -> LuxDatabase {
-        try LuxDatabase(paths: LuxPaths(dataDirectory: home, configDirectory: home + "/config"))
+        try LuxDatabase(paths: LuxPaths(dataDirectory: home))
     }
 
     func testReviewSessionGradesAndQuitsCleanly() throws {

@@ -59,7 +59,7 @@ final class PackedMatrix: @unchecked Sendable {
         // Every core packs a share: most of the time goes to the kernel handing out (zeroed)
         // pages, and page faults on different cores run side by side.
         let spacing = spacing
-        nonisolated(unsafe) let base = base, t = t
+        nonisolated(unsafe) let base = base
         let shares = 4 * ProcessInfo.processInfo.activeProcessorCount
         DispatchQueue.concurrentPerform(iterations: shares) { c in
             MatrixPacking.pack(type: t.type, t.data, rows: t.rows, cols: t.rowLength,

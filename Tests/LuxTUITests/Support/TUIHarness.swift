@@ -41,7 +41,7 @@ final class TUIHarness {
         TerminalLocale.enable()
         home = NSTemporaryDirectory() + "lux-tui-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: home + "/models", withIntermediateDirectories: true)
-        let paths = LuxPaths(dataDirectory: home, configDirectory: home + "/config")
+        let paths = LuxPaths(dataDirectory: home)
         try setUp(LuxDatabase(paths: paths))
         let clock = TestClock(Self.start)
         self.clock = clock
