@@ -67,6 +67,21 @@ final class CardQueryTests: XCTestCase {
         XCTAssertEqual(try db.reviewLog(cardID: id).map(\.rating), [3, 4])
     }
 
+    func testATypedAnswerIsStoredWithItsGradeOrNotAtAll() throws {
+        let (db, cards) = try databaseWithCards(1)
+        let id = try XCTUnwrap(cards[0].id)
+        let schedule = reviewedSchedule(after: cards[0].schedule, at: t0, stability: 1)
+        let typed = DrillResultRecord(mode: "vocab", item: "w0", prompt: "Haus", expected: "house", given: "hous",
+                                      correct: false, feedback: "a letter is missing", answeredAt: t0)
+        try db.recordReview(cardID: id, rating: 1, at: t0, newSchedule: schedule, drillResult: typed)
+        XCTAssertEqual(try db.recentDrillResults(limit: 10).map(\.given), ["hous"])
+        // A grade that cannot be stored takes its drill result with it.
+        assertStoreError(try db.recordReview(cardID: 999, rating: 3, at: t0, newSchedule: schedule, drillResult: typed),
+                         contains: ["card 999 does not exist"])
+        XCTAssertEqual(try db.recentDrillResults(limit: 10).count, 1)
+        XCTAssertEqual(try db.reviewLog(cardID: id).count, 1)
+    }
+
     func testBadReviewsChangeNothing() throws {
         let (db, cards) = try databaseWithCards(1)
         let id = try XCTUnwrap(cards[0].id)

@@ -94,8 +94,8 @@ public struct StudySession: Sendable {
         }
     }
 
-    /// Grades the current card: its new schedule and review-log row are written in one
-    /// transaction; a typed `answer` is kept as a drill result too. Then the next card is picked.
+    /// Grades the current card: its new schedule, its review-log row and (for a typed `answer`)
+    /// the drill result are written in one transaction. Then the next card is picked.
     @discardableResult
     public mutating func grade(_ rating: Rating, answer: AnswerCheck? = nil, durationMs: Int? = nil,
                                at now: Date = Date()) throws -> GradeOutcome {
@@ -104,11 +104,9 @@ public struct StudySession: Sendable {
         let next = scheduler.review(current.card, rating: rating, at: now, using: &random)
         let schedule = StoredCard.schedule(after: next, before: current.record, rating: rating)
         try database.recordReview(cardID: id, rating: rating.rawValue, at: now, newSchedule: schedule,
-                                  durationMs: durationMs)
+                                  durationMs: durationMs,
+                                  drillResult: answer.map { DrillAttempt(prompt: current.prompt, check: $0, answeredAt: now).record })
         graded.append(id)
-        if let answer {
-            try database.recordDrillResult(DrillAttempt(prompt: current.prompt, check: answer, answeredAt: now).record)
-        }
         try refresh(at: now, pinned: nil)
         return GradeOutcome(cardID: id, rating: rating, due: next.due,
                             label: IntervalFormat.short(next.due.timeIntervalSince(now)))

@@ -96,7 +96,7 @@ extension LuxDatabase {
     /// both in one transaction. `rating` is 1 again ... 4 easy.
     @discardableResult
     public func recordReview(cardID: Int64, rating: Int, at reviewedAt: Date, newSchedule: CardSchedule,
-                             durationMs: Int? = nil) throws -> ReviewLogRecord {
+                             durationMs: Int? = nil, drillResult: DrillResultRecord? = nil) throws -> ReviewLogRecord {
         guard (1 ... 4).contains(rating) else {
             throw StoreError.invalid(path: path, reason: "card \(cardID): rating \(rating) is not 1-4")
         }
@@ -112,6 +112,7 @@ extension LuxDatabase {
             card.schedule = newSchedule
             try card.update(db)
             try log.insert(db)
+            if var result = drillResult { try result.insert(db) }   // the typed answer, in the same transaction
             return log
         }
     }
