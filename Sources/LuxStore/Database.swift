@@ -30,12 +30,30 @@ public final class LuxDatabase: Sendable {
         var config = Configuration()
         config.label = "lux"
         config.busyMode = .timeout(busyTimeout)
-        do {
-            pool = try DatabasePool(path: path, configuration: config)
-        } catch {
-            throw StoreError(error, path: path, busyTimeout: busyTimeout)
+        pool = try Self.openAndMigrate(path: path, configuration: config, busyTimeout: busyTimeout)
+    }
+
+    /// Opens the pool and brings the schema up to date. Two lux processes creating the same new
+    /// file race to switch it to WAL and to migrate it, and SQLite answers some of those races
+    /// with SQLITE_BUSY at once, without waiting (a deadlock it avoids, or a snapshot gone stale):
+    /// such a start is tried again until `busyTimeout` has passed.
+    static func openAndMigrate(path: String, configuration: Configuration, busyTimeout: TimeInterval) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                let pool: DatabasePool
+                do {
+                    pool = try DatabasePool(path: path, configuration: configuration)
+                } catch {
+                    throw StoreError(error, path: path, busyTimeout: busyTimeout)
+                }
+                try LuxMigrations.migrate(pool, path: path, busyTimeout: busyTimeout)
+                return pool
+            } catch let error as StoreError {
+                guard case .busy = error, Date() < deadline else { throw error }
+                usleep(UInt32.random(in: 5_000...50_000))
+            }
         }
-        try LuxMigrations.migrate(pool, path: path, busyTimeout: busyTimeout)
     }
 
     /// The migrations applied to this database, oldest first.
