@@ -3,8 +3,8 @@
 public struct WeightMatrix: @unchecked Sendable {
     public let tensor: GGUFTensor
     public let format: WeightFormat
-    /// Q4_K and Q4_0, where the AVX2 kernels run: the rows packed eight side by side (see
-    /// PackedMatrix); the kernels read this instead of the file.
+    /// Where the AVX2 kernels run, Q4_K and Q4_0 rows packed eight side by side and Q6_K rows
+    /// regrouped (see MatrixPacking); the kernels read this instead of the file.
     let packed: PackedMatrix?
     public var rows: Int { tensor.rows }
     public var cols: Int { tensor.rowLength }

@@ -51,20 +51,14 @@ extension WeightMatrix {
     /// keep the two in step); other formats call KernelChoice's kernels row by row.
     func multiply(_ offsets: Range<Int>, spacing: Int, lanes: Int, input: UnsafeRawPointer, tokens n: Int,
                   kernels k: MatmulKernels, into target: MatmulTarget) {
+        if let packed {
+            multiplyPacked(packed, groups: offsets, spacing: spacing, lanes: lanes, input: input, tokens: n, kernels: k, into: target)
+            return
+        }
         let p = RowProduct(weights: tensor.data, rowBytes: tensor.rowBytes, cols: cols, input: input,
                            inputBytes: format.activationBytes(cols), tokens: n, out: target.base,
                            outStride: target.stride, accumulate: target.accumulate)
         switch format.type {
-        case _ where packed != nil:
-            let q = packed!
-            precondition(lanes == 8 && spacing == q.spacing, "a packed matrix is walked by its groups")
-            let pp = RowProduct(weights: q.base, rowBytes: format.type == .q6_K ? tensor.rowBytes : q.groupBytes, cols: cols, input: input,
-                                inputBytes: p.inputBytes, tokens: n, out: target.base, outStride: target.stride,
-                                accumulate: target.accumulate)
-            if format.type == .q4_0 { Q4_0.dotRowsPacked(pp, groups: offsets, spacing: spacing); return }
-            if format.type == .q6_K { Q6_K.dotRowsRegrouped(pp, groups: offsets, spacing: spacing); return }
-            if k.grouped > 0 { Q4_K.dotRowsPacked(pp.tokens(0..<k.grouped), groups: offsets, spacing: spacing, grouped: true) }
-            if n > k.grouped { Q4_K.dotRowsPacked(pp.tokens(k.grouped..<n), groups: offsets, spacing: spacing, grouped: false) }
         case .q4_1: Q4_1.dotRows(p, rows: offsets, spacing: spacing, lanes: lanes)
         case .q8_0: Q8_0.dotRows(p, rows: offsets, spacing: spacing, lanes: lanes)
         case .q4_0 where rows % 8 == 0: Q4_0.dotRowsInterleaved(p, rows: offsets, spacing: spacing, lanes: lanes)
@@ -86,6 +80,25 @@ extension WeightMatrix {
                     }
                 }
             }
+        }
+    }
+
+    /// The same product from the packed copy (MatrixPacking): group o holds the rows
+    /// o + k·spacing, k < 8, so the row plan's offsets are its groups.
+    private func multiplyPacked(_ q: PackedMatrix, groups: Range<Int>, spacing: Int, lanes: Int, input: UnsafeRawPointer,
+                                tokens n: Int, kernels k: MatmulKernels, into target: MatmulTarget) {
+        precondition(lanes == 8 && spacing == q.spacing, "a packed matrix is walked by its groups")
+        // Q6_K is only regrouped: its kernel still steps one whole row at a time.
+        let p = RowProduct(weights: q.base, rowBytes: format.type == .q6_K ? tensor.rowBytes : q.groupBytes, cols: cols,
+                           input: input, inputBytes: format.activationBytes(cols), tokens: n, out: target.base,
+                           outStride: target.stride, accumulate: target.accumulate)
+        switch format.type {
+        case .q4_0: Q4_0.dotRowsPacked(p, groups: groups, spacing: spacing)
+        case .q6_K: Q6_K.dotRowsRegrouped(p, groups: groups, spacing: spacing)
+        default:
+            // Q4_K: whole groups of four tokens take the GEMM's sums, the rest the GEMV's.
+            if k.grouped > 0 { Q4_K.dotRowsPacked(p.tokens(0..<k.grouped), groups: groups, spacing: spacing, grouped: true) }
+            if n > k.grouped { Q4_K.dotRowsPacked(p.tokens(k.grouped..<n), groups: groups, spacing: spacing, grouped: false) }
         }
     }
 
