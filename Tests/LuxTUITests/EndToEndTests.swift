@@ -77,12 +77,13 @@ final class EndToEndTests: XCTestCase {
         let tmux = try TmuxSession(environment: ["LUX_HOME": home, "LUX_MODEL": model])
         try tmux.wait(for: "Modes")
         try tmux.send("a")
-        try tmux.wait("the model to load") { $0.contains("New conversation") && !$0.contains("Loading the model") }
+        // Loading and the first reply get long timeouts: they are quick here, but CI machines can stall.
+        try tmux.wait("the model to load", timeout: 90) { $0.contains("New conversation") && !$0.contains("Loading the model") }
         try tmux.send("Enter")
         try tmux.wait(for: "Moien! Wéi geet et dir?")
         try tmux.type("Moien, ech sinn den Tom. Wéi geet et?")
         try tmux.send("Enter")
-        let streaming = try tmux.wait(for: "tok/s")
+        let streaming = try tmux.wait(for: "tok/s", timeout: 90)
         XCTAssertTrue(streaming.contains("generating ·"), streaming)
         try tmux.send("Escape")
         let stopped = try tmux.wait(for: " Enter Send ")

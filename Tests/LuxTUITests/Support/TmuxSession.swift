@@ -116,8 +116,29 @@ final class TmuxSession {
             if condition(last) { return last }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        XCTFail("timed out waiting for \(what); the screen:\n\(last)", file: file, line: line)
+        XCTFail("timed out after \(Int(timeout)) s waiting for \(what); \(Self.summary(of: last)); \(threadStates()); the screen:\n\(last)",
+                file: file, line: line)
         return last
+    }
+
+    /// What lux's threads are doing (state and kernel wait channel of each), to tell a hang from slowness.
+    func threadStates() -> String {
+        guard let pid = try? luxPID() else { return "lux is not running" }
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        var counts: [String: Int] = [:]
+        for task in tasks {
+            let stat = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/stat", encoding: .utf8)) ?? ""
+            let state = stat.split(separator: ")").last?.split(separator: " ").first.map(String.init) ?? "?"
+            let wchan = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/wchan", encoding: .utf8)) ?? "?"
+            counts["\(state):\(wchan)", default: 0] += 1
+        }
+        return "lux threads: " + counts.sorted { $0.key < $1.key }.map { "\($0.value)× \($0.key)" }.joined(separator: ", ")
+    }
+
+    /// The screen's non-blank lines on one line, so that a log cut to its first lines still shows it.
+    static func summary(of screen: String) -> String {
+        let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return lines.isEmpty ? "the screen is blank" : "on screen: " + lines.joined(separator: " ⏎ ")
     }
 
     func wait(for text: String, timeout: TimeInterval = 20, file: StaticString = #filePath, line: UInt = #line) throws -> String {
