@@ -49,6 +49,8 @@ extension Q4_0 {
     public static func dotRows(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
         #if arch(x86_64)
         if RowKernels.simd { Q4_0AVX2.dotRows(p, rows: rows, spacing: spacing, lanes: lanes); return }
+        #elseif arch(arm64)
+        if RowKernels.neon { LegacyQuantNEON.dotRows(Q4_0NEON.self, p, rows: rows, spacing: spacing, lanes: lanes); return }
         #endif
         RowKernels.portable(dot, p, rows: rows, spacing: spacing, lanes: lanes)
     }
@@ -68,6 +70,11 @@ extension Q4_0 {
     public static func dotRowsInterleaved(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
         #if arch(x86_64)
         if RowKernels.simd && lanes == 8 { Q4_0AVX2.dotRowsInterleaved(p, rows: rows, spacing: spacing); return }
+        #elseif arch(arm64)
+        if RowKernels.neon {
+            LegacyQuantNEON.dotRows(Q4_0NEON.self, p, rows: rows, spacing: spacing, lanes: lanes, interleaved: true)
+            return
+        }
         #endif
         RowKernels.portable(dotInterleaved, p, rows: rows, spacing: spacing, lanes: lanes)
     }

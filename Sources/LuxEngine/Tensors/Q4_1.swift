@@ -38,6 +38,8 @@ extension Q4_1 {
     public static func dotRows(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
         #if arch(x86_64)
         if RowKernels.simd { Q4_1AVX2.dotRows(p, rows: rows, spacing: spacing, lanes: lanes); return }
+        #elseif arch(arm64)
+        if RowKernels.neon { LegacyQuantNEON.dotRows(Q4_1NEON.self, p, rows: rows, spacing: spacing, lanes: lanes); return }
         #endif
         RowKernels.portable(dot, p, rows: rows, spacing: spacing, lanes: lanes)
     }

@@ -43,6 +43,8 @@ extension Q8_0 {
     public static func dotRows(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
         #if arch(x86_64)
         if RowKernels.simd { Q8_0AVX2.dotRows(p, rows: rows, spacing: spacing, lanes: lanes); return }
+        #elseif arch(arm64)
+        if RowKernels.neon { LegacyQuantNEON.dotRows(Q8_0NEON.self, p, rows: rows, spacing: spacing, lanes: lanes); return }
         #endif
         RowKernels.portable(dot, p, rows: rows, spacing: spacing, lanes: lanes)
     }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Float arithmetic of llama.cpp's CPU backend (its AVX2/FMA build), reproduced operation for
 /// operation so that our activations are bit-identical to its activations.
