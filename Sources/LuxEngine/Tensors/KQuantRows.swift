@@ -7,6 +7,8 @@ extension Q4_K {
     public static func dotRowsInterleaved(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
         #if arch(x86_64)
         if RowKernels.simd && lanes == 8 { KQuantAVX2.q4KInterleaved(p, rows: rows, spacing: spacing, grouped: false); return }
+        #elseif arch(arm64)
+        if RowKernels.neon { RowKernels.portable(KQuantNEON.q4KInterleaved, p, rows: rows, spacing: spacing, lanes: lanes); return }
         #endif
         RowKernels.portable(dotInterleaved, p, rows: rows, spacing: spacing, lanes: lanes)
     }
@@ -16,6 +18,8 @@ extension Q4_K {
     public static func dotRowsInterleavedGroup(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
         #if arch(x86_64)
         if RowKernels.simd && lanes == 8 { KQuantAVX2.q4KInterleaved(p, rows: rows, spacing: spacing, grouped: true); return }
+        #elseif arch(arm64)
+        if RowKernels.neon { RowKernels.portable(KQuantNEON.q4KInterleavedGroup, p, rows: rows, spacing: spacing, lanes: lanes); return }
         #endif
         RowKernels.portable(dotInterleavedGroup, p, rows: rows, spacing: spacing, lanes: lanes)
     }
@@ -40,6 +44,8 @@ extension Q6_K {
     public static func dotRows(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
         #if arch(x86_64)
         if RowKernels.simd { KQuantAVX2.q6K(p, rows: rows, spacing: spacing, lanes: lanes, tiled: false); return }
+        #elseif arch(arm64)
+        if RowKernels.neon { RowKernels.portable(KQuantNEON.q6KDot, p, rows: rows, spacing: spacing, lanes: lanes); return }
         #endif
         RowKernels.portable(dotFast, p, rows: rows, spacing: spacing, lanes: lanes)
     }
@@ -58,6 +64,8 @@ extension Q6_K {
     public static func dotRowsTiled(_ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
         #if arch(x86_64)
         if RowKernels.simd { KQuantAVX2.q6K(p, rows: rows, spacing: spacing, lanes: lanes, tiled: true); return }
+        #elseif arch(arm64)
+        if RowKernels.neon { RowKernels.portable(KQuantNEON.q6KTiled, p, rows: rows, spacing: spacing, lanes: lanes); return }
         #endif
         RowKernels.portable(dotTiled, p, rows: rows, spacing: spacing, lanes: lanes)
     }

@@ -21,6 +21,9 @@ struct MatmulKernels {
 
 extension WeightMatrix {
     func dotKernel(tokens: Int) -> WeightFormat.Dot {
+        #if arch(arm64)
+        if RowKernels.neon, let neon = neonDotKernel(tokens: tokens) { return neon }
+        #endif
         switch format.type {
         case .f32 where tokens >= 2 && cols % 8 == 0: return F32.dotTiled
         case .f16 where tokens >= 2 && cols % 8 == 0: return F16.dotTiled
@@ -38,9 +41,30 @@ extension WeightMatrix {
     func kernels(tokens: Int) -> MatmulKernels {
         let dot = dotKernel(tokens: tokens)
         if format.type == .q4_K && rows % 8 == 0 && tokens >= 4 {
-            return MatmulKernels(grouped: tokens - tokens % 4, groupDot: Q4_K.dotInterleavedGroup,
+            #if arch(arm64)
+            let groupDot: WeightFormat.Dot = RowKernels.neon ? KQuantNEON.q4KInterleavedGroup : Q4_K.dotInterleavedGroup
+            #else
+            let groupDot: WeightFormat.Dot = Q4_K.dotInterleavedGroup
+            #endif
+            return MatmulKernels(grouped: tokens - tokens % 4, groupDot: groupDot,
                                  groupQuantize: Q8_K.quantizeForGroups, dot: dot)
         }
         return MatmulKernels(grouped: 0, groupDot: dot, groupQuantize: format.quantizeActivation, dot: dot)
     }
+
+    #if arch(arm64)
+    /// The NEON twins of the K-quant kernels `dotKernel` names (the same bits).
+    private func neonDotKernel(tokens: Int) -> WeightFormat.Dot? {
+        switch format.type {
+        case .q4_K where rows % 8 == 0: return KQuantNEON.q4KInterleaved
+        case .q4_K where tokens >= 8: return KQuantNEON.q4KTiled
+        case .q5_K where tokens >= 8: return KQuantNEON.q5KTiled
+        case .q6_K where tokens >= 8: return KQuantNEON.q6KTiled
+        case .q4_K: return KQuantNEON.q4KDot
+        case .q5_K: return KQuantNEON.q5KDot
+        case .q6_K: return KQuantNEON.q6KDot
+        default: return nil
+        }
+    }
+    #endif
 }

@@ -6,6 +6,13 @@ private func llvmPause()
 
 /// One step of a spin-wait: `pause` saves power and frees the core's shared resources.
 @inline(__always) func cpuRelax() { llvmPause() }
+#elseif arch(arm64)
+/// The AArch64 hint instructions (1 is `yield`), straight from LLVM.
+@_silgen_name("llvm.aarch64.hint")
+private func llvmHint(_ hint: Int32)
+
+/// One step of a spin-wait: `yield` tells the core (and a hypervisor) that this thread is spinning.
+@inline(__always) func cpuRelax() { llvmHint(1) }
 #else
 @inline(__always) func cpuRelax() {}
 #endif

@@ -141,6 +141,7 @@ final class TmuxSession {
         return lines.isEmpty ? "the screen is blank" : "on screen: " + lines.joined(separator: " ⏎ ")
     }
 
+    @discardableResult
     func wait(for text: String, timeout: TimeInterval = 20, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         try wait("“\(text)”", timeout: timeout, file: file, line: line) { $0.contains(text) }
     }
