@@ -12,3 +12,9 @@ func exitWithError(_ error: Error) -> Never {
 func orExit<T>(_ body: () throws -> T) -> T {
     do { return try body() } catch { exitWithError(error) }
 }
+
+/// A one-line error of a subcommand's own (bad arguments it can only check at run time).
+struct CLIFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -36,16 +36,16 @@ struct Conjugate: ParsableCommand {
                 return
             }
             if dictionaryEmpty {
-                exitWithError(DictCommandError(description:
+                exitWithError(CLIFailure(
                     "“\(word)” is in no imported pack, and the dictionary is empty: import the LOD with `lux dict import PATH`"))
             }
             guard let found = result?.lookup else { return }
             if found.hits.isEmpty {
                 let hint = didYouMean(found.suggestions)
-                exitWithError(DictCommandError(description: "no entry for “\(word)”" + (hint.isEmpty ? "" : "; \(hint)")))
+                exitWithError(CLIFailure("no entry for “\(word)”" + (hint.isEmpty ? "" : "; \(hint)")))
             }
             let what = found.hits.prefix(3).map { "\($0.entry.headword), \($0.entry.partOfSpeech.rawValue)" }
-            exitWithError(DictCommandError(description:
+            exitWithError(CLIFailure(
                 "“\(word)” is not a verb with a conjugation table in the dictionary (found: \(what.joined(separator: "; ")))"))
         }
         let found = result.lookup

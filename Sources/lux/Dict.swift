@@ -79,17 +79,12 @@ struct DictLookup: ParsableCommand {
 
 // MARK: - Shared by dict and conjugate
 
-/// A one-line error of the dictionary commands.
-struct DictCommandError: Error, CustomStringConvertible {
-    let description: String
-}
-
 /// The dictionary in the learner's database; exits with a hint when nothing was imported yet.
 func openDictionary() -> LuxDictionary {
     let database = orExit { try LuxDatabase(paths: LuxPaths()) }
     let dictionary = LuxDictionary(database: database)
     if orExit({ try dictionary.entryCount() }) == 0 {
-        exitWithError(DictCommandError(description:
+        exitWithError(CLIFailure(
             "the dictionary is empty; import the LOD first with `lux dict import PATH` (its XML folder or file)"))
     }
     return dictionary

@@ -7,8 +7,8 @@ import LuxStore
 struct PackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pack",
-        abstract: "Check, import, list and export lesson packs (a folder or .zip; see docs/lesson-packs.md).",
-        subcommands: [PackValidate.self, PackImport.self, PackList.self, PackExport.self]
+        abstract: "Check, import, list, export and remove lesson packs (a folder or .zip; see docs/lesson-packs.md).",
+        subcommands: [PackValidate.self, PackImport.self, PackList.self, PackExport.self, PackRemove.self]
     )
 }
 
@@ -108,5 +108,35 @@ struct PackExport: ParsableCommand {
         let database = openDatabase()
         let files = orExit { try PackExporter.export(packID: id, database: database, to: path) }
         print("wrote \(path): \(files.files.count) files")
+    }
+}
+
+struct PackRemove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove",
+        abstract: "Remove an imported pack with its cards and their review history (asks first, unless --yes)."
+    )
+
+    @Argument(help: "The pack's id (see lux pack list).")
+    var id: String
+
+    @Flag(help: "Do not ask for confirmation.")
+    var yes = false
+
+    func run() throws {
+        let database = openDatabase()
+        guard let listing = orExit({ try PackCatalog.list(database) }).first(where: { $0.pack.id == id }) else {
+            exitWithError(CLIFailure("no pack \"\(id)\" is imported (lux pack list shows them)"))
+        }
+        if !yes {
+            print("Remove \"\(listing.pack.title)\" (\(id)) with its \(listing.cards) cards and their review history? [y/N] ",
+                  terminator: "")
+            guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
+                print("kept \(id)")
+                return
+            }
+        }
+        orExit { _ = try database.deletePack(id: id) }
+        print("removed \(id)")
     }
 }

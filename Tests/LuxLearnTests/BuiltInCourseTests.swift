@@ -7,12 +7,15 @@ final class BuiltInCourseTests: XCTestCase {
     func testFirstRunImportsEveryPackOnceAndNeverAgain() throws {
         let database = try makePackDatabase()
         let course = CourseContent.lessonsDirectory.path
-        let lines = try BuiltInCourse.importOnFirstRun(into: database, from: course)
+        let report = try BuiltInCourse.importOnFirstRun(into: database, from: course)
+        let lines = report.imported
         XCTAssertEqual(lines.count, 3, lines.joined(separator: "\n"))
+        XCTAssertEqual(report.problems, [])
         XCTAssertTrue(lines.allSatisfy { $0.contains("(new)") }, lines.joined(separator: "\n"))
+        XCTAssertEqual(report.summary, "Installed the built-in course: 3 packs (see Lessons)")
         XCTAssertEqual(try database.packs().map(\.id).sorted(), ["lux-a1-basics", "lux-a2-everyday", "lux-b1-society"])
         // The second start imports nothing, even once the learner has removed every pack.
-        XCTAssertEqual(try BuiltInCourse.importOnFirstRun(into: database, from: course), [])
+        XCTAssertTrue(try BuiltInCourse.importOnFirstRun(into: database, from: course).isEmpty)
     }
 
     func testABrokenPackIsReportedAndTheOthersStillImport() throws {
@@ -21,10 +24,12 @@ final class BuiltInCourseTests: XCTestCase {
         try FileManager.default.copyItem(atPath: good, toPath: folder + "/a1")
         try FileManager.default.createDirectory(atPath: folder + "/b-broken", withIntermediateDirectories: true)
         try Data("id = \"broken\"\nversion = ".utf8).write(to: URL(fileURLWithPath: folder + "/b-broken/pack.toml"))
-        let lines = try BuiltInCourse.importOnFirstRun(into: try makePackDatabase(), from: folder)
-        XCTAssertEqual(lines.count, 2)
-        XCTAssertTrue(lines[0].hasPrefix("lux-a1-basics"), lines[0])
-        XCTAssertTrue(lines[1].contains("b-broken") && lines[1].contains("not imported"), lines[1])
+        let report = try BuiltInCourse.importOnFirstRun(into: try makePackDatabase(), from: folder)
+        XCTAssertEqual(report.imported.count, 1)
+        XCTAssertEqual(report.problems.count, 1)
+        XCTAssertTrue(report.imported[0].hasPrefix("lux-a1-basics"), report.imported[0])
+        XCTAssertTrue(report.problems[0].contains("b-broken") && report.problems[0].contains("not imported"), report.problems[0])
+        XCTAssertEqual(report.summary, "Built-in course: 1 pack installed, 1 not (listed when lux exits)")
     }
 
     func testTheCourseIsFoundFromTheBinaryOrChosenByLUXCOURSE() throws {

@@ -47,6 +47,25 @@ final class LessonsSettingsStatsTests: XCTestCase {
         XCTAssertFalse(h.screen.contains("No cards yet"), "the imported cards are ready to review")
     }
 
+    func testRemovingAPackAsksFirstAndTakesItsCards() throws {
+        let h = try TUIHarness()
+        h.press(.char("l"), .char("i"))
+        h.type("Tests/LuxTUITests/Fixtures/packs/tui-basics")
+        h.press(.enter)
+        let cards = try h.database.cards(packID: "tui-basics").count
+        XCTAssertGreaterThan(cards, 0)
+        h.press(.delete)
+        XCTAssertTrue(h.screen.contains("Remove TUI test basics (tui-basics) with its \(cards) cards"), h.screen)
+        h.press(.char("n"))
+        XCTAssertFalse(h.screen.contains("Remove TUI test basics"), h.screen)
+        XCTAssertEqual(try h.database.packs().map(\.id), ["tui-basics"], "any key but y keeps the pack")
+        h.press(.delete, .char("y"))
+        XCTAssertTrue(h.screen.contains("Removed TUI test basics (tui-basics) and its \(cards) cards"), h.screen)
+        XCTAssertTrue(h.screen.contains("None yet"), h.screen)
+        XCTAssertEqual(try h.database.packs().count, 0)
+        XCTAssertEqual(try h.database.cards(packID: "tui-basics").count, 0)
+    }
+
     func testSettingsAreSavedAndBadValuesExplained() throws {
         let h = try TUIHarness()
         h.press(.char("o"))

@@ -44,24 +44,38 @@ public enum BuiltInCourse {
 
     static func isCourse(_ folder: String) -> Bool { !packFolders(in: folder).isEmpty }
 
-    /// Imports every pack of `folder` when the database has no pack and the course was never
-    /// offered; otherwise does nothing. Returns one line per pack: what was imported, or why a
-    /// pack was not (a broken pack does not stop the others).
-    public static func importOnFirstRun(into database: LuxDatabase, from folder: String,
-                                        at now: Date = Date()) throws -> [String] {
-        guard try database.setting(offeredSetting, as: Bool.self) != true, try database.packs().isEmpty else {
-            return []
+    /// What a first-run import did: one line per pack imported, one per pack that was not (with
+    /// the first line of its error).
+    public struct Report: Equatable, Sendable {
+        public var imported: [String] = []
+        public var problems: [String] = []
+        public var isEmpty: Bool { imported.isEmpty && problems.isEmpty }
+
+        /// One short line for the app's status bar.
+        public var summary: String {
+            let packs = imported.count == 1 ? "1 pack" : "\(imported.count) packs"
+            if problems.isEmpty { return "Installed the built-in course: \(packs) (see Lessons)" }
+            return "Built-in course: \(packs) installed, \(problems.count) not (listed when lux exits)"
         }
-        var lines: [String] = []
+    }
+
+    /// Imports every pack of `folder` when the database has no pack and the course was never
+    /// offered; otherwise does nothing (an empty report). A broken pack does not stop the others.
+    public static func importOnFirstRun(into database: LuxDatabase, from folder: String,
+                                        at now: Date = Date()) throws -> Report {
+        var report = Report()
+        guard try database.setting(offeredSetting, as: Bool.self) != true, try database.packs().isEmpty else {
+            return report
+        }
         for path in packFolders(in: folder) {
             do {
                 let pack = try LessonPack.load(path)
-                lines.append(try PackImporter(database: database).importPack(pack, at: now).description)
+                report.imported.append(try PackImporter(database: database).importPack(pack, at: now).description)
             } catch {
-                lines.append("\(path): not imported: \(String(describing: error).split(separator: "\n").first ?? "")")
+                report.problems.append("\(path): not imported: \(String(describing: error).split(separator: "\n").first ?? "")")
             }
         }
         try database.setSetting(offeredSetting, to: true, at: now)
-        return lines
+        return report
     }
 }

@@ -25,27 +25,35 @@ public enum LuxApp {
     /// The same, on the calling thread.
     public static func runHere(options: AppOptions) throws {
         let context = try AppContext(options: options)
-        installCourseOnFirstRun(context)
+        let course = installCourseOnFirstRun(context)
         let signals = SignalWatcher()
         TerminalLocale.enable()
         let wantsColour = (options.environment["NO_COLOR"] ?? "").isEmpty
         let terminal = try CursesTerminal(colors: wantsColour)
-        defer { terminal.shutdown() }
-        let theme = Theme.choose(terminalHasColors: terminal.hasColors, environment: options.environment)
-        let app = App(context: context, terminal: terminal, theme: theme)
-        app.run(signals: signals)
+        do {
+            defer { terminal.shutdown() }
+            let theme = Theme.choose(terminalHasColors: terminal.hasColors, environment: options.environment)
+            let app = App(context: context, terminal: terminal, theme: theme)
+            if let summary = course.summary { context.flash(summary) }
+            app.run(signals: signals)
+        }
+        // Problems stay readable once the screen is gone.
+        if !course.problems.isEmpty {
+            FileHandle.standardError.write(Data(course.problems.map { "lux: " + $0 + "\n" }.joined().utf8))
+        }
     }
 
-    /// A new learner starts with the built-in course (see BuiltInCourse); what happened is
-    /// printed before the screen opens. A failure here must not keep the app from starting.
-    static func installCourseOnFirstRun(_ context: AppContext) {
-        guard let course = BuiltInCourse.locate(environment: context.options.environment) else { return }
+    /// A new learner starts with the built-in course (see BuiltInCourse): the app opens with a
+    /// one-line summary in its status bar, and what went wrong is printed when it exits. A
+    /// failure here must not keep the app from starting.
+    static func installCourseOnFirstRun(_ context: AppContext) -> (summary: String?, problems: [String]) {
+        guard let course = BuiltInCourse.locate(environment: context.options.environment) else { return (nil, []) }
         do {
-            let lines = try BuiltInCourse.importOnFirstRun(into: context.database, from: course, at: context.now())
-            if !lines.isEmpty { FileHandle.standardError.write(Data(("Installing the built-in course from \(course):\n"
-                + lines.map { "  " + $0 + "\n" }.joined()).utf8)) }
+            let report = try BuiltInCourse.importOnFirstRun(into: context.database, from: course, at: context.now())
+            return report.isEmpty ? (nil, []) : (report.summary, report.problems)
         } catch {
-            FileHandle.standardError.write(Data("lux: the built-in course was not installed: \(error)\n".utf8))
+            return ("The built-in course was not installed (listed when lux exits)",
+                    ["the built-in course in \(course) was not installed: \(error)"])
         }
     }
 }

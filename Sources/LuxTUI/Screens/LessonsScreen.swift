@@ -2,8 +2,9 @@ import Foundation
 import LuxLearn
 import LuxStore
 
-/// Lessons: the installed packs with their progress, and importing a pack from a path. A pack
-/// with problems is not imported; every problem is listed as file:line: message.
+/// Lessons: the installed packs with their progress, importing a pack from a path, and removing
+/// one (after a y/n question: its cards' review history goes with it). A pack with problems is
+/// not imported; every problem is listed as file:line: message.
 final class LessonsScreen: Screen {
     let mode = Mode.lessons
     private let context: AppContext
@@ -23,6 +24,8 @@ final class LessonsScreen: Screen {
     private var problemScroll = 0
     private var message: String?
     private var error: String?
+    /// The pack whose removal waits for y.
+    private var removing: PackListing?
 
     init(context: AppContext) {
         self.context = context
@@ -30,13 +33,15 @@ final class LessonsScreen: Screen {
 
     var hints: [KeyHint] {
         if pathField != nil { return [KeyHint("Enter", "Import"), KeyHint("Esc", "Cancel")] }
+        if removing != nil { return [KeyHint("y", "Remove"), KeyHint("n", "Keep")] }
         if !problems.isEmpty { return [KeyHint("↑↓", "Scroll"), KeyHint("i", "Import again"), KeyHint("Esc", "Close")] }
-        return [KeyHint("i", "Import a pack"), KeyHint("↑↓", "Choose")]
+        return [KeyHint("i", "Import a pack"), KeyHint("↑↓", "Choose"), KeyHint("Del", "Remove")]
     }
 
     var helpKeys: [KeyHint] {
         [KeyHint("i", "import a pack: type its folder or .zip path"), KeyHint("Enter", "import (while typing)"),
-         KeyHint("↑ / ↓", "choose a pack / scroll problems"), KeyHint("Esc", "cancel / close the problems")]
+         KeyHint("↑ / ↓", "choose a pack / scroll problems"), KeyHint("Del", "remove the chosen pack (asks first)"),
+         KeyHint("Esc", "cancel / close the problems")]
     }
 
     func activate() { reload() }
@@ -64,9 +69,18 @@ final class LessonsScreen: Screen {
             }
             return true
         }
+        if let pack = removing {
+            // Only y removes; any other key keeps the pack.
+            removing = nil
+            if key == .char("y") || key == .char("Y") { remove(pack) }
+            return true
+        }
         switch key {
         case .char("i"):
             pathField = TextField()
+            message = nil
+        case .delete where problems.isEmpty && rows.indices.contains(selected):
+            removing = rows[selected].listing
             message = nil
         case .up:
             if problems.isEmpty { selected = max(0, selected - 1) } else { problemScroll = max(0, problemScroll - 1) }
@@ -104,9 +118,28 @@ final class LessonsScreen: Screen {
         }
     }
 
+    private func remove(_ listing: PackListing) {
+        do {
+            try context.database.deletePack(id: listing.pack.id)
+            message = "Removed \(listing.pack.title) (\(listing.pack.id)) and its \(listing.cards) cards"
+            context.flash("Removed \(listing.pack.title)")
+        } catch {
+            self.error = "\(error)"
+        }
+        reload()
+    }
+
     func render(_ frame: Frame, in area: Rect) {
         var y = 0
-        if let field = pathField {
+        if let pack = removing {
+            let question = "Remove \(pack.pack.title) (\(pack.pack.id)) with its \(pack.cards) cards and their review "
+                + "history? y removes it, any other key keeps it."
+            for line in TextWrap.lines(question, width: area.width) {
+                frame.text(line, in: area, row: y, role: .warning)
+                y += 1
+            }
+            y += 1
+        } else if let field = pathField {
             frame.text("Import a pack: the path of its folder (with pack.toml) or .zip", in: area, row: 0, role: .title)
             let x = frame.text("› ", x: area.x, y: area.y + 1, role: .accent)
             field.render(frame, row: Rect(x: x, y: area.y + 1, width: area.maxX - x, height: 1), placeholder: "e.g. ~/packs/a1-basics")
