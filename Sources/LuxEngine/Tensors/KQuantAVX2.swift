@@ -68,38 +68,83 @@ enum KQuantAVX2 {
                     let x0 = p.weights + r * p.rowBytes
                     for b in 0..<nb { q4KRepack(x0 + b * Q4_K.blockBytes, g, into: table + b * blockTable) }
                 }
-                for t in 0..<p.tokens {
-                    let y = p.input + t * p.inputBytes
-                    var acc = _mm256_setzero_ps(), accMin = _mm256_setzero_ps()
+                // Four tokens at a time share each load of the table (it outgrows L1 for long
+                // rows). A last group of fewer repeats its last token in the empty slots and
+                // stores nothing for them; each token's operations are those it has alone.
+                var t = 0
+                while t < p.tokens {
+                    let last = p.tokens - 1
+                    let t0 = GemmToken(p, t), t1 = GemmToken(p, min(t + 1, last))
+                    let t2 = GemmToken(p, min(t + 2, last)), t3 = GemmToken(p, min(t + 3, last))
+                    var acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps(), acc2 = _mm256_setzero_ps(), acc3 = _mm256_setzero_ps()
+                    var min0 = _mm256_setzero_ps(), min1 = _mm256_setzero_ps(), min2 = _mm256_setzero_ps(), min3 = _mm256_setzero_ps()
                     for b in 0..<nb {
-                        let tb = UnsafeRawPointer(table + b * blockTable), yb = y + b * Q8_K.blockBytes
+                        let tb = UnsafeRawPointer(table + b * blockTable)
                         let quants = tb, scales = tb + 64 * 32, mins = scales + 8 * 32, dd = mins + 8 * 32
-                        let dy = _mm256_set1_ps(Q8_K.scale(yb))
-                        let d = _mm256_mul_ps(dd.load(as: __m256.self), dy)
-                        let dmin = _mm256_mul_ps(dd.load(fromByteOffset: 32, as: __m256.self), dy)
-                        let sums = unsafeBitCast(_mm256_cvtepi16_epi32(blockSums(yb)), to: SIMD8<Int32>.self)
+                        let dw = dd.load(as: __m256.self), dminw = dd.load(fromByteOffset: 32, as: __m256.self)
+                        let b0 = t0.block(b, dw, dminw), b1 = t1.block(b, dw, dminw)
+                        let b2 = t2.block(b, dw, dminw), b3 = t3.block(b, dw, dminw)
                         for pr in 0..<4 {
-                            var u = _mm256_setzero_si256()
+                            var u0 = _mm256_setzero_si256(), u1 = _mm256_setzero_si256()
+                            var u2 = _mm256_setzero_si256(), u3 = _mm256_setzero_si256()
                             for j in 2 * pr...2 * pr + 1 {
                                 let sc = scales.load(fromByteOffset: 32 * j, as: __m256i.self)
                                 for s in 8 * j..<8 * j + 8 {
-                                    let yq = _mm256_set1_epi32(yb.loadUnaligned(fromByteOffset: Q8_K.qsOffset + 4 * s, as: Int32.self))
-                                    let prod = _mm256_maddubs_epi16(quants.load(fromByteOffset: 32 * s, as: __m256i.self), yq)
-                                    u = _mm256_add_epi32(u, _mm256_madd_epi16(prod, sc))
+                                    let q = quants.load(fromByteOffset: 32 * s, as: __m256i.self)
+                                    u0 = _mm256_add_epi32(u0, b0.product(q, sc, s))
+                                    u1 = _mm256_add_epi32(u1, b1.product(q, sc, s))
+                                    u2 = _mm256_add_epi32(u2, b2.product(q, sc, s))
+                                    u3 = _mm256_add_epi32(u3, b3.product(q, sc, s))
                                 }
                             }
-                            acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(u), d, acc)
                             let m0 = mins.load(fromByteOffset: 32 * (2 * pr), as: __m256i.self)
                             let m1 = mins.load(fromByteOffset: 32 * (2 * pr + 1), as: __m256i.self)
-                            let imin = _mm256_add_epi32(_mm256_mullo_epi32(m0, _mm256_set1_epi32(sums[2 * pr])),
-                                                        _mm256_mullo_epi32(m1, _mm256_set1_epi32(sums[2 * pr + 1])))
-                            accMin = _mm256_fmadd_ps(_mm256_cvtepi32_ps(imin), dmin, accMin)
+                            b0.accumulate(u0, m0, m1, pair: pr, &acc0, &min0)
+                            b1.accumulate(u1, m0, m1, pair: pr, &acc1, &min1)
+                            b2.accumulate(u2, m0, m1, pair: pr, &acc2, &min2)
+                            b3.accumulate(u3, m0, m1, pair: pr, &acc3, &min3)
                         }
                     }
-                    let result = _mm256_sub_ps(acc, accMin)
-                    for i in 0..<8 { p.store(result[i], token: t, row: r + i * spacing) }
+                    AVX2.storeEightRows(p, _mm256_sub_ps(acc0, min0), _mm256_sub_ps(acc1, min1), _mm256_sub_ps(acc2, min2),
+                                        _mm256_sub_ps(acc3, min3), tokens: t, count: min(4, p.tokens - t), row: r, spacing: spacing)
+                    t += 4
                 }
             }
+        }
+    }
+
+    /// One token's side of q4KGemm: its activations, and per block its scales and sums.
+    struct GemmToken {
+        let y: UnsafeRawPointer
+        @inline(__always) init(_ p: RowProduct, _ t: Int) { y = p.input + t * p.inputBytes }
+
+        @inline(__always) func block(_ b: Int, _ dw: __m256, _ dminw: __m256) -> GemmBlock {
+            let yb = y + b * Q8_K.blockBytes
+            let dy = _mm256_set1_ps(Q8_K.scale(yb))
+            return GemmBlock(yb: yb, d: _mm256_mul_ps(dw, dy), dmin: _mm256_mul_ps(dminw, dy),
+                             sums: unsafeBitCast(_mm256_cvtepi16_epi32(blockSums(yb)), to: SIMD8<Int32>.self))
+        }
+    }
+
+    /// One token's view of one block of q4KGemm's table.
+    struct GemmBlock {
+        let yb: UnsafeRawPointer
+        let d, dmin: __m256
+        let sums: SIMD8<Int32>
+
+        /// s_j · (q · q8) for the four elements `s` of every row.
+        @inline(__always) func product(_ q: __m256i, _ sc: __m256i, _ s: Int) -> __m256i {
+            let yq = _mm256_set1_epi32(yb.loadUnaligned(fromByteOffset: Q8_K.qsOffset + 4 * s, as: Int32.self))
+            return _mm256_madd_epi16(_mm256_maddubs_epi16(q, yq), sc)
+        }
+
+        /// Fuses sub-block pair `pair`'s sums into the token's two accumulators.
+        @inline(__always) func accumulate(_ u: __m256i, _ m0: __m256i, _ m1: __m256i, pair pr: Int,
+                                          _ acc: inout __m256, _ accMin: inout __m256) {
+            acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(u), d, acc)
+            let imin = _mm256_add_epi32(_mm256_mullo_epi32(m0, _mm256_set1_epi32(sums[2 * pr])),
+                                        _mm256_mullo_epi32(m1, _mm256_set1_epi32(sums[2 * pr + 1])))
+            accMin = _mm256_fmadd_ps(_mm256_cvtepi32_ps(imin), dmin, accMin)
         }
     }
 
@@ -227,31 +272,48 @@ enum KQuantAVX2 {
             for r in rows {
                 let x0 = p.weights + (regrouped ? 8 * r : r) * p.rowBytes
                 for b in 0..<nb { q6KRepack(x0 + b * Q6_K.blockBytes, g, into: table + b * blockTable) }
-                for t in 0..<p.tokens {
-                    let y = p.input + t * p.inputBytes
-                    var acc = _mm256_setzero_ps()
+                // Four tokens at a time share each load of the table, as in q4KGemm.
+                var t = 0
+                while t < p.tokens {
+                    let last = p.tokens - 1
+                    @inline(__always) func row(_ k: Int) -> UnsafeRawPointer { p.input + min(t + k, last) * p.inputBytes }
+                    let y0 = row(0), y1 = row(1), y2 = row(2), y3 = row(3)
+                    var acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps(), acc2 = _mm256_setzero_ps(), acc3 = _mm256_setzero_ps()
                     for b in 0..<nb {
-                        let tb = UnsafeRawPointer(table + b * blockTable), yb = y + b * Q8_K.blockBytes
+                        let tb = UnsafeRawPointer(table + b * blockTable), o = b * Q8_K.blockBytes
                         let quants = tb, scales = tb + 64 * 32, pairs = scales + 16 * 32, d = pairs + 8 * 32
-                        var u = _mm256_setzero_si256()
+                        @inline(__always) func product(_ q: __m256i, _ sc: __m256i, _ y: UnsafeRawPointer, _ s: Int) -> __m256i {
+                            let yq = _mm256_set1_epi32(y.loadUnaligned(fromByteOffset: o + Q8_K.qsOffset + 4 * s, as: Int32.self))
+                            return _mm256_madd_epi16(_mm256_maddubs_epi16(q, yq), sc)
+                        }
+                        var u0 = _mm256_setzero_si256(), u1 = _mm256_setzero_si256(), u2 = _mm256_setzero_si256(), u3 = _mm256_setzero_si256()
                         for j in 0..<16 {
                             let sc = scales.load(fromByteOffset: 32 * j, as: __m256i.self)
                             for s in 4 * j..<4 * j + 4 {
-                                let yq = _mm256_set1_epi32(yb.loadUnaligned(fromByteOffset: Q8_K.qsOffset + 4 * s, as: Int32.self))
-                                let prod = _mm256_maddubs_epi16(quants.load(fromByteOffset: 32 * s, as: __m256i.self), yq)
-                                u = _mm256_add_epi32(u, _mm256_madd_epi16(prod, sc))
+                                let q = quants.load(fromByteOffset: 32 * s, as: __m256i.self)
+                                u0 = _mm256_add_epi32(u0, product(q, sc, y0, s))
+                                u1 = _mm256_add_epi32(u1, product(q, sc, y1, s))
+                                u2 = _mm256_add_epi32(u2, product(q, sc, y2, s))
+                                u3 = _mm256_add_epi32(u3, product(q, sc, y3, s))
                             }
                         }
-                        var offsets = _mm256_setzero_si256()
-                        for k in 0..<8 {
-                            let bs = _mm256_set1_epi32(yb.loadUnaligned(fromByteOffset: Q8_K.bsumsOffset + 4 * k, as: Int32.self))
-                            offsets = _mm256_add_epi32(offsets, _mm256_madd_epi16(pairs.load(fromByteOffset: 32 * k, as: __m256i.self), bs))
+                        @inline(__always) func add(_ u: __m256i, _ y: UnsafeRawPointer, _ acc: inout __m256) {
+                            var offsets = _mm256_setzero_si256()
+                            for k in 0..<8 {
+                                let bs = _mm256_set1_epi32(y.loadUnaligned(fromByteOffset: o + Q8_K.bsumsOffset + 4 * k, as: Int32.self))
+                                offsets = _mm256_add_epi32(offsets, _mm256_madd_epi16(pairs.load(fromByteOffset: 32 * k, as: __m256i.self), bs))
+                            }
+                            let total = _mm256_sub_epi32(u, _mm256_slli_epi32(offsets, 5))
+                            let rr = _mm256_mul_ps(d.load(as: __m256.self), _mm256_cvtepi32_ps(total))
+                            acc = _mm256_fmadd_ps(rr, _mm256_set1_ps(Q8_K.scale(y + o)), acc)
                         }
-                        let total = _mm256_sub_epi32(u, _mm256_slli_epi32(offsets, 5))
-                        let rr = _mm256_mul_ps(d.load(as: __m256.self), _mm256_cvtepi32_ps(total))
-                        acc = _mm256_fmadd_ps(rr, _mm256_set1_ps(Q8_K.scale(yb)), acc)
+                        add(u0, y0, &acc0)
+                        add(u1, y1, &acc1)
+                        add(u2, y2, &acc2)
+                        add(u3, y3, &acc3)
                     }
-                    for i in 0..<8 { p.store(acc[i], token: t, row: r + i * spacing) }
+                    AVX2.storeEightRows(p, acc0, acc1, acc2, acc3, tokens: t, count: min(4, p.tokens - t), row: r, spacing: spacing)
+                    t += 4
                 }
             }
         }

@@ -26,12 +26,7 @@ enum Q4_0AVX2 {
                     w.accumulate(y + 2 * yb + o, &acc2)
                     w.accumulate(y + 3 * yb + o, &acc3)
                 }
-                for i in 0..<8 {
-                    p.store(acc0[i], token: t, row: r + i * spacing)
-                    p.store(acc1[i], token: t + 1, row: r + i * spacing)
-                    p.store(acc2[i], token: t + 2, row: r + i * spacing)
-                    p.store(acc3[i], token: t + 3, row: r + i * spacing)
-                }
+                AVX2.storeEightRows(p, acc0, acc1, acc2, acc3, tokens: t, count: 4, row: r, spacing: spacing)
                 t += 4
             }
             while t < p.tokens {
@@ -67,22 +62,42 @@ enum Q4_0AVX2 {
                     let x0 = p.weights + r * p.rowBytes
                     for b in 0..<nb { repack(x0 + b * Q4_0.blockBytes, g, into: table + b * blockTable) }
                 }
-                for t in 0..<p.tokens {
-                    let y = p.input + t * p.inputBytes
-                    var acc = _mm256_setzero_ps()
+                // Four tokens at a time share each load of the table (it outgrows L1 for long
+                // rows). A last group of fewer repeats its last token in the empty slots and
+                // stores nothing for them; each token's operations are those it has alone.
+                var t = 0
+                while t < p.tokens {
+                    let last = p.tokens - 1
+                    @inline(__always) func row(_ k: Int) -> UnsafeRawPointer { p.input + min(t + k, last) * p.inputBytes }
+                    let y0 = row(0), y1 = row(1), y2 = row(2), y3 = row(3)
+                    var acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps(), acc2 = _mm256_setzero_ps(), acc3 = _mm256_setzero_ps()
                     for b in 0..<nb {
-                        let tb = UnsafeRawPointer(table + b * blockTable), yb = y + b * Q8_0.blockBytes
-                        var sums = _mm256_setzero_si256()
+                        let tb = UnsafeRawPointer(table + b * blockTable), o = b * Q8_0.blockBytes
+                        var s0 = _mm256_setzero_si256(), s1 = _mm256_setzero_si256(), s2 = _mm256_setzero_si256(), s3 = _mm256_setzero_si256()
                         for s in 0..<8 {
-                            let yq = _mm256_set1_epi32(yb.loadUnaligned(fromByteOffset: 2 + 4 * s, as: Int32.self))
-                            let signed = _mm256_sign_epi8(yq, tb.load(fromByteOffset: 256 + 32 * s, as: __m256i.self))
-                            sums = _mm256_add_epi16(sums, _mm256_maddubs_epi16(tb.load(fromByteOffset: 32 * s, as: __m256i.self), signed))
+                            let magnitudes = tb.load(fromByteOffset: 32 * s, as: __m256i.self)
+                            let signs = tb.load(fromByteOffset: 256 + 32 * s, as: __m256i.self)
+                            @inline(__always) func term(_ yt: UnsafeRawPointer) -> __m256i {
+                                let yq = _mm256_set1_epi32(yt.loadUnaligned(fromByteOffset: o + 2 + 4 * s, as: Int32.self))
+                                return _mm256_maddubs_epi16(magnitudes, _mm256_sign_epi8(yq, signs))
+                            }
+                            s0 = _mm256_add_epi16(s0, term(y0))
+                            s1 = _mm256_add_epi16(s1, term(y1))
+                            s2 = _mm256_add_epi16(s2, term(y2))
+                            s3 = _mm256_add_epi16(s3, term(y3))
                         }
-                        let isum = _mm256_madd_epi16(sums, AVX2.ones16)
-                        let d = _mm256_mul_ps(tb.load(fromByteOffset: 512, as: __m256.self), _mm256_set1_ps(loadHalf(yb)))
-                        acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(isum), d, acc)
+                        let dw = tb.load(fromByteOffset: 512, as: __m256.self)
+                        @inline(__always) func add(_ sums: __m256i, _ yt: UnsafeRawPointer, _ acc: inout __m256) {
+                            let d = _mm256_mul_ps(dw, _mm256_set1_ps(loadHalf(yt + o)))
+                            acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_madd_epi16(sums, AVX2.ones16)), d, acc)
+                        }
+                        add(s0, y0, &acc0)
+                        add(s1, y1, &acc1)
+                        add(s2, y2, &acc2)
+                        add(s3, y3, &acc3)
                     }
-                    for i in 0..<8 { p.store(acc[i], token: t, row: r + i * spacing) }
+                    AVX2.storeEightRows(p, acc0, acc1, acc2, acc3, tokens: t, count: min(4, p.tokens - t), row: r, spacing: spacing)
+                    t += 4
                 }
             }
         }
@@ -201,6 +216,19 @@ enum Q4_0AVX2 {
 }
 
 extension AVX2 {
+    /// Stores the results of tokens t..<t+count (count ≤ 4, one vector each) for the eight rows
+    /// r + i·spacing, row i in lane i.
+    @inline(__always) static func storeEightRows(_ p: RowProduct, _ a0: __m256, _ a1: __m256, _ a2: __m256, _ a3: __m256,
+                                                 tokens t: Int, count: Int, row r: Int, spacing: Int) {
+        for i in 0..<8 {
+            let row = r + i * spacing
+            p.store(a0[i], token: t, row: row)
+            if count > 1 { p.store(a1[i], token: t + 1, row: row) }
+            if count > 2 { p.store(a2[i], token: t + 2, row: row) }
+            if count > 3 { p.store(a3[i], token: t + 3, row: row) }
+        }
+    }
+
     /// Row totals of four row-pair vectors (see Q4_0AVX2.pairRows): lane i = the sum of row i's
     /// eight Int16 sums, as Int32. Exact while every partial sum of a row fits an Int16: for
     /// Q4_0 against Q8_0, |Σ (q-8)·y| ≤ 32 · 8 · 127 = 32512.
