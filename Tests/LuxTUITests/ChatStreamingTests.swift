@@ -5,6 +5,28 @@ import XCTest
 /// Chat and Translate with the real default model (SmolLM2-135M, Q4_1): streaming off the UI
 /// thread, tokens/s, Esc, saving and resuming.
 final class ChatStreamingTests: XCTestCase {
+    /// The context length set under Settings sizes the model's context (the gauge shows it).
+    func testContextLengthSettingSizesTheConversation() throws {
+        let model = try TUIHarness.testModel("SmolLM2-135M-Instruct.Q4_1.gguf")
+        let h = try TUIHarness(environment: ["LUX_MODEL": model])
+        h.press(.char("o"))
+        for _ in 0..<8 { h.press(.down) }
+        h.press(.enter, .ctrl("u"))
+        h.type("100")
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("Context length: \"100\" is not a whole number from 256 to 131072"), h.screen)
+        h.press(.ctrl("u"))
+        h.type("2048")
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("Saved context length"), h.screen)
+        XCTAssertEqual(try h.database.setting(EngineSettings.contextLengthKey, as: Int.self), 2048)
+        h.press(.escape, .char("a"))
+        XCTAssertTrue(h.wait { !$0.contains("Loading the model") }, h.screen)
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("/2048 ("), "the context gauge shows the chosen length:\n\(h.screen)")
+        XCTAssertEqual(h.app.context.engine.contextLength, 2048)
+    }
+
     func testChatStreamsStopsWithEscIsSavedAndResumes() throws {
         let model = try TUIHarness.testModel("SmolLM2-135M-Instruct.Q4_1.gguf")
         let h = try TUIHarness(environment: ["LUX_MODEL": model])

@@ -102,7 +102,7 @@ public final class EngineHost {
         switch event {
         case let .modelLoaded(path, model):
             guard status == .loading(path: path) else { return true }
-            session = ChatSession(model: model)
+            session = ChatSession(model: model, contextLength: settings.contextLength)
             status = .ready(path: path)
             return true
         case let .modelFailed(message):

@@ -3,13 +3,13 @@ import LuxLearn
 import LuxStore
 
 /// Settings, saved as soon as a value is accepted: model path, threads, temperature and top-p,
-/// daily limits and desired retention.
+/// daily limits, desired retention, the tutor's level and the model's context length.
 final class SettingsScreen: Screen {
     let mode = Mode.settings
     private let context: AppContext
 
     enum Field: Int, CaseIterable {
-        case modelPath, threads, temperature, topP, newPerDay, reviewsPerDay, retention, level
+        case modelPath, threads, temperature, topP, newPerDay, reviewsPerDay, retention, level, contextLength
 
         var label: String {
             switch self {
@@ -21,6 +21,7 @@ final class SettingsScreen: Screen {
             case .reviewsPerDay: "Reviews a day"
             case .retention: "Desired retention"
             case .level: "Tutor level"
+            case .contextLength: "Context length"
             }
         }
 
@@ -34,6 +35,8 @@ final class SettingsScreen: Screen {
             case .reviewsPerDay: "Most reviews of learnt cards per study day."
             case .retention: "How likely you should be to remember a card when it comes back (0.70-0.99)."
             case .level: "Your level for the chat tutor: A1, A2, B1, B2 or C1."
+            case .contextLength: "Tokens of conversation the model keeps in view (256-131072); longer costs memory. "
+                + "Empty: 4096, or less if the model was trained shorter."
             }
         }
     }
@@ -79,6 +82,7 @@ final class SettingsScreen: Screen {
         case .reviewsPerDay: String(study.reviewsPerDay)
         case .retention: String(format: "%.2f", study.desiredRetention)
         case .level: TutorPrompt.level(in: context.database).rawValue
+        case .contextLength: engine.contextLength.map(String.init) ?? ""
         }
     }
 
@@ -153,6 +157,11 @@ final class SettingsScreen: Screen {
         case .retention:
             guard let v = number(0.7 ... 0.99) else { return }
             newStudy.desiredRetention = v
+        case .contextLength:
+            if text.isEmpty { newEngine.contextLength = nil } else {
+                guard let v = count(256 ... 131_072) else { return }
+                newEngine.contextLength = v
+            }
         case .level:
             guard let level = CEFRLevel(rawValue: text.uppercased()) else {
                 error = "Tutor level: \"\(text)\" is not one of A1, A2, B1, B2, C1"
