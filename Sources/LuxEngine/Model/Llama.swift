@@ -49,7 +49,10 @@ public final class LlamaModel: @unchecked Sendable {
         return n
     }
 
-    public func makeState(contextLength: Int, batchSize: Int = 64) -> LlamaState {
+    /// A session's state. Prompts run in batches of `batchSize` tokens; 512 is llama.cpp's
+    /// default batch, and matching it keeps long prompts' sums the same as llama.cpp's (which
+    /// kernel runs, tiled or grouped, depends on how many tokens a batch holds).
+    public func makeState(contextLength: Int, batchSize: Int = 512) -> LlamaState {
         LlamaState(config: config, context: min(contextLength, config.contextLength), batch: batchSize,
                    workers: pool.threadCount)
     }

@@ -1,7 +1,12 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Everything that changes while a model runs: the KV cache, the current position, and the
 /// scratch buffers of one batch. Allocated once per session; a token allocates nothing here.
+/// The batch buffers are zeroed pages from the system, so memory is used only as far as a batch
+/// fills them: a session sized for llama.cpp's 512-token batches costs a short prompt nothing.
 public final class LlamaState: @unchecked Sendable {
     public let cache: KVCache
     public internal(set) var position = 0
@@ -24,30 +29,32 @@ public final class LlamaState: @unchecked Sendable {
         cache = KVCache(layers: c.layers, capacity: max(1, context), kvDim: c.kvDim)
         self.batch = max(1, batch)
         let nb = self.batch
+        var mapped: [ZeroedPages] = []
+        func zeroed(_ bytes: Int) -> UnsafeMutableRawPointer {
+            let region = ZeroedPages(bytes: bytes)
+            mapped.append(region)
+            return region.base
+        }
         func buf(_ n: Int) -> UnsafeMutablePointer<Float> {
-            let p = UnsafeMutablePointer<Float>.allocate(capacity: max(1, n))
-            p.initialize(repeating: 0, count: max(1, n))
-            return p
+            zeroed(max(1, n) * 4).bindMemory(to: Float.self, capacity: max(1, n))
         }
         x = buf(nb * c.dim); h = buf(nb * c.dim); q = buf(nb * c.dim)
         k = buf(nb * c.kvDim); v = buf(nb * c.kvDim); att = buf(nb * c.dim)
         gate = buf(nb * c.ffnDim); up = buf(nb * c.ffnDim)
         let widest = max(c.dim, c.ffnDim)
-        activations = (0..<3).map { _ in
-            let p = UnsafeMutableRawPointer.allocate(byteCount: nb * widest * 4 + 64, alignment: 64)
-            p.initializeMemory(as: UInt8.self, repeating: 0, count: nb * widest * 4 + 64)
-            return p
-        }
+        activations = (0..<3).map { _ in zeroed(nb * widest * 4 + 64) }
         vocabSize = c.vocabSize
         logits = buf(c.vocabSize)
         self.workers = (0..<max(1, workers)).map { _ in WorkerScratch(config: c, context: max(1, context)) }
         ropeHalf = c.ropeDims / 2
         ropeCos = buf(nb * ropeHalf); ropeSin = buf(nb * ropeHalf)
+        regions = mapped
     }
 
+    private let regions: [ZeroedPages]
+
     deinit {
-        for p in [x, h, q, k, v, att, gate, up, logits, ropeCos, ropeSin] { p.deallocate() }
-        for a in activations { a.deallocate() }
+        for region in regions { region.release() }
     }
 
     /// Forget everything from `position` on (the next turn of a chat keeps the shared prefix).
@@ -119,5 +126,29 @@ final class WorkerScratch: @unchecked Sendable {
     deinit {
         scores.deallocate(); probs.deallocate(); q16.deallocate(); sums.deallocate(); input.deallocate()
         for q in quantized { q.deallocate() }
+    }
+}
+
+/// Memory straight from the system (anonymous pages): zero until written, and resident only once
+/// touched. Falls back to the allocator (zero-filled) if mmap is refused.
+struct ZeroedPages {
+    let base: UnsafeMutableRawPointer
+    let bytes: Int
+    private let mapped: Bool
+
+    init(bytes: Int) {
+        self.bytes = max(1, bytes)
+        if let p = mmap(nil, self.bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), p != MAP_FAILED {
+            base = p
+            mapped = true
+        } else {
+            base = UnsafeMutableRawPointer.allocate(byteCount: self.bytes, alignment: 64)
+            base.initializeMemory(as: UInt8.self, repeating: 0, count: self.bytes)
+            mapped = false
+        }
+    }
+
+    func release() {
+        if mapped { munmap(base, bytes) } else { base.deallocate() }
     }
 }
