@@ -128,26 +128,20 @@ enum KQuantNEON {
         return acc - accMin
     }
 
-    /// Q4_K.dotTiled and Q5_K.dotTiled (llama.cpp's tiled prompt kernel).
+    /// Q4_K.dotTiled and Q5_K.dotTiled (llama.cpp's tiled prompt kernel): the shared float part
+    /// over these integer sums.
     static func q4KTiled(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, count: Int) -> Float {
-        tiled(w, a, count: count, fifthBit: false)
+        KQuantTiled.withMins(w, a, count: count, blockBytes: Q4_K.blockBytes) { x, y in lanesAndMins(x, y, fifthBit: false) }
     }
 
     static func q5KTiled(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, count: Int) -> Float {
-        tiled(w, a, count: count, fifthBit: true)
+        KQuantTiled.withMins(w, a, count: count, blockBytes: Q5_K.blockBytes) { x, y in lanesAndMins(x, y, fifthBit: true) }
     }
 
     @inline(__always)
-    static func tiled(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, count: Int, fifthBit: Bool) -> Float {
-        let blockBytes = fifthBit ? Q5_K.blockBytes : Q4_K.blockBytes
-        var acc: Float = 0
-        for b in 0..<count / 256 {
-            let x = w + b * blockBytes, y = a + b * Q8_K.blockBytes
-            let s = q4KSums(x, y, fifthBit: fifthBit)
-            let r = (loadHalf(x) * Float(s.pairs.wrappedSum())).addingProduct(-loadHalf(x, 2), Float(minSums(x, y).wrappedSum()))
-            acc = acc.addingProduct(r, Q8_K.scale(y))
-        }
-        return acc
+    static func lanesAndMins(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer, fifthBit: Bool) -> (lanes: SIMD8<Int32>, mins: SIMD8<Int32>) {
+        let s = q4KSums(x, y, fifthBit: fifthBit)
+        return (SIMD8(lowHalf: s.lo, highHalf: s.hi), minSums(x, y))
     }
 
     /// Q5_K.dotFast.

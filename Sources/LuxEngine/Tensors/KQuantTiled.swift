@@ -7,23 +7,25 @@
 /// before the activation scale, and no lanes are kept.
 extension Q4_K {
     public static func dotTiled(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, count: Int) -> Float {
-        var acc: Float = 0
-        for b in 0..<count / 256 {
-            let x = w + b * blockBytes, y = a + b * Q8_K.blockBytes
-            let (lanes, mins) = blockSums(x, y)
-            let r = (loadHalf(x) * Float(lanes.wrappedSum())).addingProduct(-loadHalf(x, 2), Float(mins.wrappedSum()))
-            acc = acc.addingProduct(r, Q8_K.scale(y))
-        }
-        return acc
+        KQuantTiled.withMins(w, a, count: count, blockBytes: blockBytes, sums: blockSums)
     }
 }
 
 extension Q5_K {
     public static func dotTiled(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, count: Int) -> Float {
+        KQuantTiled.withMins(w, a, count: count, blockBytes: blockBytes, sums: blockSums)
+    }
+}
+
+/// The tiled float part shared by the formats with mins (Q4_K, Q5_K), given their integer sums.
+enum KQuantTiled {
+    @inline(__always)
+    static func withMins(_ w: UnsafeRawPointer, _ a: UnsafeRawPointer, count: Int, blockBytes: Int,
+                         sums: (UnsafeRawPointer, UnsafeRawPointer) -> (lanes: SIMD8<Int32>, mins: SIMD8<Int32>)) -> Float {
         var acc: Float = 0
         for b in 0..<count / 256 {
             let x = w + b * blockBytes, y = a + b * Q8_K.blockBytes
-            let (lanes, mins) = blockSums(x, y)
+            let (lanes, mins) = sums(x, y)
             let r = (loadHalf(x) * Float(lanes.wrappedSum())).addingProduct(-loadHalf(x, 2), Float(mins.wrappedSum()))
             acc = acc.addingProduct(r, Q8_K.scale(y))
         }
