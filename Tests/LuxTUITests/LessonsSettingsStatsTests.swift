@@ -47,6 +47,25 @@ final class LessonsSettingsStatsTests: XCTestCase {
         XCTAssertFalse(h.screen.contains("No cards yet"), "the imported cards are ready to review")
     }
 
+    func testLookingIntoAPackShowsItsUnitsAndTheirItems() throws {
+        let h = try TUIHarness { try TUIHarness.importPack("tui-basics", into: $0) }
+        h.press(.char("l"), .enter)
+        XCTAssertTrue(h.screen.contains("TUI test basics: units"), h.screen)
+        XCTAssertTrue(h.screen.contains("▸ Food"), h.screen)
+        XCTAssertTrue(h.screen.contains("4      0/"), "four items, none started:\n\(h.screen)")
+        h.press(.enter)
+        XCTAssertTrue(h.screen.contains("Brout (n, pl. Brout) – bread"), h.screen)
+        XCTAssertTrue(h.screen.contains("Kaffi (m) – coffee"), h.screen)
+        XCTAssertTrue(h.screen.contains("iessen – to eat"), h.screen)
+        XCTAssertTrue(h.screen.contains("Role-play: At the bakery"), h.screen)
+        h.press(.escape)
+        XCTAssertTrue(h.screen.contains("TUI test basics: units"), "Esc goes back to the units:\n\(h.screen)")
+        h.press(.escape)
+        XCTAssertTrue(h.screen.contains("Installed packs"), "then to the packs:\n\(h.screen)")
+        h.press(.escape)
+        XCTAssertTrue(h.screen.contains("Today"), "and then home:\n\(h.screen)")
+    }
+
     func testRemovingAPackAsksFirstAndTakesItsCards() throws {
         let h = try TUIHarness()
         h.press(.char("l"), .char("i"))

@@ -23,3 +23,51 @@ public enum PackCatalog {
         }
     }
 }
+
+/// One unit of an imported pack, with its live items in pack order and how many of their cards
+/// the learner has started.
+public struct UnitListing: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    /// nil for items whose unit the pack does not declare.
+    public var level: CEFRLevel?
+    public var theme: String?
+    public var items: [PackContent]
+    public var cards: Int
+    public var started: Int
+}
+
+extension PackCatalog {
+    /// The units of a pack in pack order. Items whose unit the pack does not declare come last,
+    /// in a unit of their own named after it.
+    public static func units(_ database: LuxDatabase, packID: String) throws -> [UnitListing] {
+        let records = try database.items(packID: packID)
+        var units: [UnitListing] = []
+        var index: [String: Int] = [:]
+        var itemUnit: [String: String] = [:]
+        for record in records {
+            let content = try PackContent(record: record)
+            if case .unit(let info) = content {
+                index[info.id] = units.count
+                units.append(UnitListing(id: info.id, title: info.title, level: info.level, theme: info.theme,
+                                         items: [], cards: 0, started: 0))
+            }
+        }
+        for record in records where record.kind != .unit {
+            let content = try PackContent(record: record)
+            if index[content.unit] == nil {
+                index[content.unit] = units.count
+                units.append(UnitListing(id: content.unit, title: content.unit, level: nil, theme: nil,
+                                         items: [], cards: 0, started: 0))
+            }
+            units[index[content.unit]!].items.append(content)
+            itemUnit[record.id] = content.unit
+        }
+        for card in try database.cards(packID: packID) {
+            guard let unit = itemUnit[card.itemID], let i = index[unit] else { continue }
+            units[i].cards += 1
+            if card.lastReview != nil { units[i].started += 1 }
+        }
+        return units
+    }
+}

@@ -2,8 +2,9 @@ import Foundation
 import LuxLearn
 import LuxStore
 
-/// Lessons: the installed packs with their progress, importing a pack from a path, and removing
-/// one (after a y/n question: its cards' review history goes with it). A pack with problems is
+/// Lessons: the installed packs with their progress, a look inside one (its units and their
+/// items, PackBrowser), importing a pack from a path, and removing one (after a y/n question:
+/// its cards' review history goes with it). A pack with problems is
 /// not imported; every problem is listed as file:line: message.
 final class LessonsScreen: Screen {
     let mode = Mode.lessons
@@ -26,6 +27,8 @@ final class LessonsScreen: Screen {
     private var error: String?
     /// The pack whose removal waits for y.
     private var removing: PackListing?
+    /// The pack being looked into.
+    private var browser: PackBrowser?
 
     init(context: AppContext) {
         self.context = context
@@ -34,17 +37,22 @@ final class LessonsScreen: Screen {
     var hints: [KeyHint] {
         if pathField != nil { return [KeyHint("Enter", "Import"), KeyHint("Esc", "Cancel")] }
         if removing != nil { return [KeyHint("y", "Remove"), KeyHint("n", "Keep")] }
+        if let browser { return browser.hints }
         if !problems.isEmpty { return [KeyHint("↑↓", "Scroll"), KeyHint("i", "Import again"), KeyHint("Esc", "Close")] }
-        return [KeyHint("i", "Import a pack"), KeyHint("↑↓", "Choose"), KeyHint("Del", "Remove")]
+        return [KeyHint("i", "Import a pack"), KeyHint("↑↓", "Choose"), KeyHint("Enter", "Units"), KeyHint("Del", "Remove")]
     }
 
     var helpKeys: [KeyHint] {
         [KeyHint("i", "import a pack: type its folder or .zip path"), KeyHint("Enter", "import (while typing)"),
-         KeyHint("↑ / ↓", "choose a pack / scroll problems"), KeyHint("Del", "remove the chosen pack (asks first)"),
+         KeyHint("↑ / ↓", "choose a pack / scroll problems"), KeyHint("Enter", "the chosen pack's units, then a unit's items"),
+         KeyHint("Del", "remove the chosen pack (asks first)"),
          KeyHint("Esc", "cancel / close the problems")]
     }
 
-    func activate() { reload() }
+    func activate() {
+        browser = nil
+        reload()
+    }
 
     private func reload() {
         do {
@@ -69,6 +77,10 @@ final class LessonsScreen: Screen {
             }
             return true
         }
+        if var open = browser {
+            browser = open.handle(key) ? open : nil
+            return true
+        }
         if let pack = removing {
             // Only y removes; any other key keeps the pack.
             removing = nil
@@ -79,6 +91,14 @@ final class LessonsScreen: Screen {
         case .char("i"):
             pathField = TextField()
             message = nil
+        case .enter where problems.isEmpty && rows.indices.contains(selected):
+            let listing = rows[selected].listing
+            do {
+                browser = PackBrowser(pack: listing, units: try PackCatalog.units(context.database, packID: listing.pack.id))
+                message = nil
+            } catch {
+                self.error = "\(error)"
+            }
         case .delete where problems.isEmpty && rows.indices.contains(selected):
             removing = rows[selected].listing
             message = nil
@@ -130,6 +150,10 @@ final class LessonsScreen: Screen {
     }
 
     func render(_ frame: Frame, in area: Rect) {
+        if let browser {
+            browser.render(frame, in: area)
+            return
+        }
         var y = 0
         if let pack = removing {
             let question = "Remove \(pack.pack.title) (\(pack.pack.id)) with its \(pack.cards) cards and their review "
