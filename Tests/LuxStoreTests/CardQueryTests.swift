@@ -150,4 +150,24 @@ final class CardQueryTests: XCTestCase {
             ReviewCounts(),
         ])
     }
+
+    func testAnswersToLearntCardsSinceADay() throws {
+        let (db, cards) = try databaseWithCards(2)
+        var schedules = cards.map(\.schedule)
+        func review(_ i: Int, at date: Date, rating: Int, state: Int) throws {
+            var next = reviewedSchedule(after: schedules[i], at: date, stability: 1)
+            next.state = state
+            try db.recordReview(cardID: try XCTUnwrap(cards[i].id), rating: rating, at: date, newSchedule: next)
+            schedules[i] = next
+        }
+        try review(0, at: t0, rating: 3, state: 2)                          // new -> review: not learnt before
+        try review(0, at: t0.addingTimeInterval(86_400), rating: 1, state: 3) // learnt, forgotten
+        try review(1, at: t0.addingTimeInterval(100), rating: 4, state: 2)  // new -> review
+        try review(1, at: t0.addingTimeInterval(90_000), rating: 3, state: 2) // learnt, remembered
+        let since = t0.addingTimeInterval(3_600)
+        XCTAssertEqual(try db.answers(since: since, stateBefore: 2).total, 2)
+        XCTAssertEqual(try db.answers(since: since, stateBefore: 2).remembered, 1)
+        XCTAssertEqual(try db.answers(since: t0.addingTimeInterval(100_000), stateBefore: 2).total, 0)
+        XCTAssertEqual(try db.cardCount(), 2)
+    }
 }

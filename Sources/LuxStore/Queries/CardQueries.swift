@@ -145,6 +145,23 @@ extension LuxDatabase {
         }
     }
 
+    /// Answers given since `since` to cards that were in state `state` (e.g. review: learnt),
+    /// and how many of them were not "Again" (rating 1).
+    public func answers(since: Date, stateBefore state: Int) throws -> (total: Int, remembered: Int) {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS n, COALESCE(SUM(rating > 1), 0) AS kept
+                FROM review_log WHERE reviewed_at >= ? AND state_before = ?
+                """, arguments: [since, state])
+            return (row?["n"] ?? 0, row?["kept"] ?? 0)
+        }
+    }
+
+    /// How many cards there are, in every pack.
+    public func cardCount() throws -> Int {
+        try read { db in try CardRecord.fetchCount(db) }
+    }
+
     /// Reviews done in each interval (e.g. each study day, which may be 23 or 25 hours long).
     /// Each interval counts from its start (included) to its end (excluded).
     public func reviewCounts(in intervals: [DateInterval]) throws -> [ReviewCounts] {

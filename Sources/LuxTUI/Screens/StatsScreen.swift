@@ -64,20 +64,8 @@ final class StatsScreen: Screen {
 
     /// Reviews of cards in the review state (learnt) since `since`, and how many were not "Again".
     private func countRetention(since: Date) throws {
-        retained = 0
-        retentionReviews = 0
-        totalCards = 0
-        for pack in try context.database.packs() {
-            for card in try context.database.cards(packID: pack.id) {
-                totalCards += 1
-                guard card.lastReview != nil, let id = card.id else { continue }
-                for log in try context.database.reviewLog(cardID: id)
-                where log.reviewedAt >= since && log.stateBefore == CardState.review.rawValue {
-                    retentionReviews += 1
-                    if log.rating > 1 { retained += 1 }
-                }
-            }
-        }
+        (retentionReviews, retained) = try context.database.answers(since: since, stateBefore: CardState.review.rawValue)
+        totalCards = try context.database.cardCount()
     }
 
     static func percent(_ part: Int, _ whole: Int) -> String {
