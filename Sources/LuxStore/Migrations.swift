@@ -8,6 +8,7 @@ public enum LuxMigrations {
         migrator.registerMigration("v1-core", migrate: createCore)
         migrator.registerMigration("v2-dictionary", migrate: createDictionary)
         migrator.registerMigration("v3-eval", migrate: createEval)
+        migrator.registerMigration("v4-pack-description", migrate: addPackDescription)
         return migrator
     }()
 
@@ -184,5 +185,11 @@ public enum LuxMigrations {
                 }
             }
         }
+    }
+
+    /// A pack's one-paragraph description from its pack.toml, shown on the Lessons screen.
+    @Sendable
+    static func addPackDescription(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE packs ADD COLUMN description TEXT")
     }
 }

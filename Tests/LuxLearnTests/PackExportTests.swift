@@ -20,9 +20,7 @@ final class PackExportTests: XCTestCase {
             let exported = try loadPack(path, file: file, line: line)
             XCTAssertEqual(exported.items.map(\.id), original.items.map(\.id), name, file: file, line: line)
             XCTAssertEqual(exported.items.map(\.content), original.items.map(\.content), name, file: file, line: line)
-            var manifest = original.manifest
-            manifest.description = nil  // not kept in the database
-            XCTAssertEqual(exported.manifest, manifest, name, file: file, line: line)
+            XCTAssertEqual(exported.manifest, original.manifest, name, file: file, line: line)
             let again = try PackImporter(database: db).importPack(exported, at: t0)
             XCTAssertEqual(again.summary, PackImportSummary(unchanged: original.items.count), name, file: file, line: line)
         }

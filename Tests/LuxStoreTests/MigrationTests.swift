@@ -27,9 +27,9 @@ final class MigrationTests: XCTestCase {
     func testFreshDatabaseHasEveryTableInWALMode() throws {
         let db = try makeDatabase()
         XCTAssertEqual(try tables(at: db.path), Self.expectedTables)
-        XCTAssertEqual(try db.appliedMigrations(), ["v1-core", "v2-dictionary", "v3-eval"])
-        XCTAssertEqual(LuxMigrations.identifiers, ["v1-core", "v2-dictionary", "v3-eval"])
-        XCTAssertEqual(try db.schemaVersion(), 3)
+        XCTAssertEqual(try db.appliedMigrations(), ["v1-core", "v2-dictionary", "v3-eval", "v4-pack-description"])
+        XCTAssertEqual(LuxMigrations.identifiers, ["v1-core", "v2-dictionary", "v3-eval", "v4-pack-description"])
+        XCTAssertEqual(try db.schemaVersion(), 4)
         XCTAssertEqual(try db.integrityCheck(), ["ok"])
         let mode = try DatabaseQueue(path: db.path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         XCTAssertEqual(mode, "wal")
@@ -44,7 +44,7 @@ final class MigrationTests: XCTestCase {
         let before = try schema(at: path)
         for _ in 0 ..< 2 {
             let db = try LuxDatabase(path: path)
-            XCTAssertEqual(try db.appliedMigrations(), ["v1-core", "v2-dictionary", "v3-eval"])
+            XCTAssertEqual(try db.appliedMigrations(), ["v1-core", "v2-dictionary", "v3-eval", "v4-pack-description"])
             XCTAssertEqual(try db.setting("daily.new", as: Int.self), 15)
         }
         XCTAssertEqual(try schema(at: path), before)
@@ -53,18 +53,18 @@ final class MigrationTests: XCTestCase {
     func testDatabaseFromNewerLuxIsRefused() throws {
         let path = try makeDatabase().path
         try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v4-future-things')")
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-future-things')")
         }
         do {
             _ = try LuxDatabase(path: path)
             XCTFail("a database with an unknown migration was opened")
         } catch let error as StoreError {
             XCTAssertEqual(error.description,
-                           "\(path) was written by a newer lux (migration v4-future-things); update lux")
+                           "\(path) was written by a newer lux (migration v9-future-things); update lux")
         }
         // Refusing must not have touched the file.
         let applied = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        XCTAssertEqual(applied, ["v1-core", "v2-dictionary", "v3-eval", "v4-future-things"])
+        XCTAssertEqual(applied, ["v1-core", "v2-dictionary", "v3-eval", "v4-pack-description", "v9-future-things"])
     }
 
     func testVersionOneDatabaseIsMigratedKeepingItsRows() throws {
@@ -73,7 +73,12 @@ final class MigrationTests: XCTestCase {
             let pool = try DatabasePool(path: path)
             try LuxMigrations.migrator.migrate(pool, upTo: "v1-core")
             try pool.write { db in
-                try samplePack().insert(db)
+                // Version 1's columns only (PackRecord has gained one since).
+                let p = samplePack()
+                try db.execute(sql: """
+                    INSERT INTO packs (id, title, version, level, author, licence, source_path, imported_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [p.id, p.title, p.version, p.level, p.author, p.licence, p.sourcePath, p.importedAt])
                 try ItemRecord(packID: "a1-basics", id: "w0", position: 0, kind: .vocab, payload: #"{"lb":"Haus"}"#,
                                retired: false, updatedAt: t0).insert(db)
                 var card = CardRecord(key: CardKey(packID: "a1-basics", itemID: "w0", variant: "recognition"),
@@ -86,7 +91,7 @@ final class MigrationTests: XCTestCase {
         }
 
         let db = try LuxDatabase(path: path)
-        XCTAssertEqual(try db.appliedMigrations(), ["v1-core", "v2-dictionary", "v3-eval"])
+        XCTAssertEqual(try db.appliedMigrations(), ["v1-core", "v2-dictionary", "v3-eval", "v4-pack-description"])
         XCTAssertEqual(try tables(at: path), Self.expectedTables)
         XCTAssertEqual(try db.packs(), [samplePack()])
         XCTAssertEqual(try db.items(packID: "a1-basics").map(\.payload), [#"{"lb":"Haus"}"#])

@@ -41,6 +41,7 @@ final class LessonsSettingsStatsTests: XCTestCase {
         h.press(.enter)
         XCTAssertTrue(h.screen.contains("Imported tui-basics 1.0 (new)"), h.screen)
         XCTAssertTrue(h.screen.contains("TUI test basics"), h.screen)
+        XCTAssertTrue(h.screen.contains("Two nouns, a verb and a role-play, for the app's tests."), h.screen)
         XCTAssertEqual(try h.database.packs().map(\.id), ["tui-basics"])
         h.press(.escape)
         h.press(.char("v"))

@@ -84,6 +84,7 @@ public enum PackExporter {
         text += TOMLText.line("level", TOMLText.string(pack.level))
         if let author = pack.author { text += TOMLText.line("author", TOMLText.string(author)) }
         if let licence = pack.licence { text += TOMLText.line("licence", TOMLText.string(licence)) }
+        if let description = pack.description { text += TOMLText.line("description", TOMLText.string(description)) }
         for unit in units {
             text += "\n[[unit]]\n"
             text += TOMLText.line("id", TOMLText.string(unit.id))

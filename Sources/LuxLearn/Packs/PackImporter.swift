@@ -68,8 +68,10 @@ public struct PackImporter {
             let record = PackRecord(id: manifest.id, title: manifest.title, version: manifest.version,
                                     level: manifest.level.rawValue, author: manifest.author, licence: manifest.licence,
                                     sourcePath: URL(fileURLWithPath: pack.source).standardizedFileURL.path,
-                                    importedAt: now)
+                                    importedAt: now, description: manifest.description)
             summary = try database.importPack(record, items: contents, at: now)
+        } else {
+            try database.setPackDescription(id: manifest.id, to: manifest.description)
         }
         // Also on a same-version re-import: an earlier import stopped before its cards leaves none missing.
         let keys = pack.items.flatMap { item in

@@ -82,6 +82,13 @@ extension LuxDatabase {
         }
     }
 
+    /// Sets a pack's description (an import of the same version changes nothing else).
+    public func setPackDescription(id: String, to description: String?) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE packs SET description = ? WHERE id = ?", arguments: [description, id])
+        }
+    }
+
     /// Deletes a pack with its items, cards and their review history. False if there was no such pack.
     @discardableResult
     public func deletePack(id: String) throws -> Bool {

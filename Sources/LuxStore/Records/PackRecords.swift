@@ -15,9 +15,11 @@ public struct PackRecord: Codable, Sendable, Hashable, FetchableRecord, Persista
     /// The folder or .zip it was imported from.
     public var sourcePath: String
     public var importedAt: Date
+    /// What the pack covers, in a sentence or two.
+    public var description: String?
 
     public init(id: String, title: String, version: String, level: String, author: String?,
-                licence: String?, sourcePath: String, importedAt: Date) {
+                licence: String?, sourcePath: String, importedAt: Date, description: String? = nil) {
         self.id = id
         self.title = title
         self.version = version
@@ -26,10 +28,11 @@ public struct PackRecord: Codable, Sendable, Hashable, FetchableRecord, Persista
         self.licence = licence
         self.sourcePath = sourcePath
         self.importedAt = importedAt
+        self.description = description
     }
 
     enum CodingKeys: String, CodingKey, ColumnExpression {
-        case id, title, version, level, author, licence
+        case id, title, version, level, author, licence, description
         case sourcePath = "source_path"
         case importedAt = "imported_at"
     }

@@ -14,7 +14,6 @@ final class LessonsScreen: Screen {
         var listing: PackListing
         /// Cards answered at least once.
         var started: Int
-        var description: String?
     }
 
     private var rows: [Row] = []
@@ -58,7 +57,7 @@ final class LessonsScreen: Screen {
         do {
             rows = try PackCatalog.list(context.database).map { listing in
                 let cards = try context.database.cards(packID: listing.pack.id)
-                return Row(listing: listing, started: cards.filter { $0.lastReview != nil }.count, description: nil)
+                return Row(listing: listing, started: cards.filter { $0.lastReview != nil }.count)
             }
             error = nil
         } catch {
@@ -230,5 +229,11 @@ final class LessonsScreen: Screen {
         let l = rows[selected].listing
         frame.text("\(l.units) unit\(l.units == 1 ? "" : "s"), \(l.items) items, \(l.cards) cards"
                    + (l.retired > 0 ? ", \(l.retired) retired" : ""), in: area, row: y, indent: 2, role: .dim)
+        if let description = p.description {
+            for line in TextWrap.lines(description, width: area.width - 2).prefix(max(0, area.height - y - 2)) {
+                y += 1
+                frame.text(line, in: area, row: y, indent: 2)
+            }
+        }
     }
 }
