@@ -86,7 +86,8 @@ struct DoctorReport {
         let name = cpu.modelName.map { "\($0): " } ?? ""
         let missing = cpu.missingForThisBuild
         if missing.isEmpty {
-            add("cpu", .ok(name + cpu.summary))
+            let forced = RowKernels.portableForced ? " (LUX_PORTABLE_KERNELS=1)" : ""
+            add("cpu", .ok(name + cpu.summary + "; \(RowKernels.pathName) kernels" + forced))
         } else {
             add("cpu", .missing("\(name)lacks \(missing.joined(separator: ", ")), which this build of the engine needs"))
         }

@@ -15,6 +15,15 @@ final class DoctorCommandTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("data      ok       \(home) is writable"), r.stdout)
     }
 
+    func testTheCPULineSaysWhichKernelsRun() throws {
+        let fast = try LuxBinary.run(["doctor"])
+        #if arch(x86_64)
+        XCTAssertTrue(fast.stdout.contains("AVX2 FMA F16C; AVX2 kernels\n"), fast.stdout)
+        #endif
+        let portable = try LuxBinary.run(["doctor"], environment: ["LUX_PORTABLE_KERNELS": "1"])
+        XCTAssertTrue(portable.stdout.contains("; portable kernels (LUX_PORTABLE_KERNELS=1)\n"), portable.stdout)
+    }
+
     func testNonUTF8LocaleGetsTheFix() throws {
         let r = try LuxBinary.run(["doctor"], environment: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""])
         XCTAssertTrue(r.stdout.contains("locale    FIX      LANG=C is not UTF-8: export LANG=C.UTF-8"), r.stdout)

@@ -33,7 +33,7 @@ public enum RowKernels {
     static let prefetchDistance = 512
 
     /// `LUX_PORTABLE_KERNELS=1` forces the portable path, to compare it with the fast ones.
-    static let portableForced: Bool = {
+    public static let portableForced: Bool = {
         guard let v = getenv("LUX_PORTABLE_KERNELS") else { return false }
         return v[0] == 0x31 && v[1] == 0
     }()
@@ -57,6 +57,9 @@ public enum RowKernels {
         return false
         #endif
     }()
+
+    /// Which kernels run, in a word: "AVX2", "NEON" or "portable".
+    public static var pathName: String { simd ? "AVX2" : neon ? "NEON" : "portable" }
 
     static func portable(_ dot: (UnsafeRawPointer, UnsafeRawPointer, Int) -> Float, _ p: RowProduct, rows: Range<Int>, spacing: Int, lanes: Int) {
         for r in rows {
