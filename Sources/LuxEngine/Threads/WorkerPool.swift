@@ -127,6 +127,15 @@ public final class WorkerPool: @unchecked Sendable {
         events.unlock()
     }
 
+    /// Marks phase `phase` complete and wakes whoever waits for it. Only ever forward: a worker
+    /// that found an empty phase open can get here after later phases have completed (it was
+    /// descheduled in between), and setting `completed` back would leave the others waiting for
+    /// a phase that is already over.
+    func complete(_ phase: Int) {
+        _ = completed.compareExchange(expected: phase, desired: phase + 1, ordering: .sequentiallyConsistent)
+        signal()
+    }
+
     /// Wakes the sleepers of `wait(until:)` to check their condition again.
     func signal() {
         if waiters.load(ordering: .sequentiallyConsistent) > 0 { events.lock(); events.broadcast(); events.unlock() }
@@ -188,7 +197,7 @@ public struct PoolJob {
                 // Open the phase (the previous one is complete).
                 let (exchanged, original) = p.progress.compareExchange(expected: w, desired: phase << 32, ordering: .acquiringAndReleasing)
                 if exchanged {
-                    if chunks == 0 { p.completed.store(phase + 1, ordering: .sequentiallyConsistent); p.signal(); return }
+                    if chunks == 0 { p.complete(phase); return }
                     w = phase << 32
                 } else {
                     w = original
@@ -199,14 +208,14 @@ public struct PoolJob {
             if next >= chunks {
                 // Phase 0 starts open (run() clears `progress`), so no one passes through the
                 // opening above to complete it when it is empty.
-                if chunks == 0 { p.completed.store(phase + 1, ordering: .sequentiallyConsistent); p.signal(); return }
+                if chunks == 0 { p.complete(phase); return }
                 break
             }
             let (exchanged, original) = p.progress.compareExchange(expected: w, desired: w + 0x1_0000, ordering: .acquiringAndReleasing)
             guard exchanged else { w = original; continue }
             body(next * g..<min(count, (next + 1) * g))
             let done = p.progress.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue & 0xFFFF
-            if done == chunks { p.completed.store(phase + 1, ordering: .sequentiallyConsistent); p.signal() }
+            if done == chunks { p.complete(phase) }
             w = p.progress.load(ordering: .acquiring)
         }
         p.wait { p.completed.load(ordering: .sequentiallyConsistent) > phase }
