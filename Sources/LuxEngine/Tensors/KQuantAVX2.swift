@@ -58,65 +58,52 @@ enum KQuantAVX2 {
     static func q4KGemm(_ p: RowProduct, rows: Range<Int>, spacing: Int, packed: Bool = false) {
         let nb = p.cols / 256, g = spacing * p.rowBytes
         let blockTable = 64 * 32 + 8 * 32 + 8 * 32 + 2 * 32   // quants, scales, mins, d and dmin
-        withUnsafeTemporaryAllocation(byteCount: nb * blockTable, alignment: 64) { buffer in
-            let table = buffer.baseAddress!
-            for r in rows {
-                if packed {
-                    let x0 = p.weights + r * nb * Q4_KPacked.blockBytes
-                    for b in 0..<nb { q4KTableFromPacked(x0 + b * Q4_KPacked.blockBytes, into: table + b * blockTable) }
-                } else {
-                    let x0 = p.weights + r * p.rowBytes
-                    for b in 0..<nb { q4KRepack(x0 + b * Q4_K.blockBytes, g, into: table + b * blockTable) }
-                }
-                // Four tokens at a time share each load of the table (it outgrows L1 for long
-                // rows). A last group of fewer repeats its last token in the empty slots and
-                // stores nothing for them; each token's operations are those it has alone.
-                var t = 0
-                while t < p.tokens {
-                    let last = p.tokens - 1
-                    let t0 = GemmToken(p, t), t1 = GemmToken(p, min(t + 1, last))
-                    let t2 = GemmToken(p, min(t + 2, last)), t3 = GemmToken(p, min(t + 3, last))
-                    var acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps(), acc2 = _mm256_setzero_ps(), acc3 = _mm256_setzero_ps()
-                    var min0 = _mm256_setzero_ps(), min1 = _mm256_setzero_ps(), min2 = _mm256_setzero_ps(), min3 = _mm256_setzero_ps()
-                    for b in 0..<nb {
-                        let tb = UnsafeRawPointer(table + b * blockTable)
-                        let quants = tb, scales = tb + 64 * 32, mins = scales + 8 * 32, dd = mins + 8 * 32
-                        let dw = dd.load(as: __m256.self), dminw = dd.load(fromByteOffset: 32, as: __m256.self)
-                        let b0 = t0.block(b, dw, dminw), b1 = t1.block(b, dw, dminw)
-                        let b2 = t2.block(b, dw, dminw), b3 = t3.block(b, dw, dminw)
-                        for pr in 0..<4 {
-                            var u0 = _mm256_setzero_si256(), u1 = _mm256_setzero_si256()
-                            var u2 = _mm256_setzero_si256(), u3 = _mm256_setzero_si256()
-                            for j in 2 * pr...2 * pr + 1 {
-                                let sc = scales.load(fromByteOffset: 32 * j, as: __m256i.self)
-                                for s in 8 * j..<8 * j + 8 {
-                                    let q = quants.load(fromByteOffset: 32 * s, as: __m256i.self)
-                                    u0 = _mm256_add_epi32(u0, b0.product(q, sc, s))
-                                    u1 = _mm256_add_epi32(u1, b1.product(q, sc, s))
-                                    u2 = _mm256_add_epi32(u2, b2.product(q, sc, s))
-                                    u3 = _mm256_add_epi32(u3, b3.product(q, sc, s))
-                                }
-                            }
-                            let m0 = mins.load(fromByteOffset: 32 * (2 * pr), as: __m256i.self)
-                            let m1 = mins.load(fromByteOffset: 32 * (2 * pr + 1), as: __m256i.self)
-                            b0.accumulate(u0, m0, m1, pair: pr, &acc0, &min0)
-                            b1.accumulate(u1, m0, m1, pair: pr, &acc1, &min1)
-                            b2.accumulate(u2, m0, m1, pair: pr, &acc2, &min2)
-                            b3.accumulate(u3, m0, m1, pair: pr, &acc3, &min3)
+        AVX2.tableGemm(p, rows: rows, spacing: spacing, tableBytes: nb * blockTable) { r, table in
+            if packed {
+                let x0 = p.weights + r * nb * Q4_KPacked.blockBytes
+                for b in 0..<nb { q4KTableFromPacked(x0 + b * Q4_KPacked.blockBytes, into: table + b * blockTable) }
+            } else {
+                let x0 = p.weights + r * p.rowBytes
+                for b in 0..<nb { q4KRepack(x0 + b * Q4_K.blockBytes, g, into: table + b * blockTable) }
+            }
+        } four: { table, y0, y1, y2, y3 in
+            let t0 = GemmToken(y: y0), t1 = GemmToken(y: y1), t2 = GemmToken(y: y2), t3 = GemmToken(y: y3)
+            var acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps(), acc2 = _mm256_setzero_ps(), acc3 = _mm256_setzero_ps()
+            var min0 = _mm256_setzero_ps(), min1 = _mm256_setzero_ps(), min2 = _mm256_setzero_ps(), min3 = _mm256_setzero_ps()
+            for b in 0..<nb {
+                let tb = table + b * blockTable
+                let quants = tb, scales = tb + 64 * 32, mins = scales + 8 * 32, dd = mins + 8 * 32
+                let dw = dd.load(as: __m256.self), dminw = dd.load(fromByteOffset: 32, as: __m256.self)
+                let b0 = t0.block(b, dw, dminw), b1 = t1.block(b, dw, dminw)
+                let b2 = t2.block(b, dw, dminw), b3 = t3.block(b, dw, dminw)
+                for pr in 0..<4 {
+                    var u0 = _mm256_setzero_si256(), u1 = _mm256_setzero_si256()
+                    var u2 = _mm256_setzero_si256(), u3 = _mm256_setzero_si256()
+                    for j in 2 * pr...2 * pr + 1 {
+                        let sc = scales.load(fromByteOffset: 32 * j, as: __m256i.self)
+                        for s in 8 * j..<8 * j + 8 {
+                            let q = quants.load(fromByteOffset: 32 * s, as: __m256i.self)
+                            u0 = _mm256_add_epi32(u0, b0.product(q, sc, s))
+                            u1 = _mm256_add_epi32(u1, b1.product(q, sc, s))
+                            u2 = _mm256_add_epi32(u2, b2.product(q, sc, s))
+                            u3 = _mm256_add_epi32(u3, b3.product(q, sc, s))
                         }
                     }
-                    AVX2.storeEightRows(p, _mm256_sub_ps(acc0, min0), _mm256_sub_ps(acc1, min1), _mm256_sub_ps(acc2, min2),
-                                        _mm256_sub_ps(acc3, min3), tokens: t, count: min(4, p.tokens - t), row: r, spacing: spacing)
-                    t += 4
+                    let m0 = mins.load(fromByteOffset: 32 * (2 * pr), as: __m256i.self)
+                    let m1 = mins.load(fromByteOffset: 32 * (2 * pr + 1), as: __m256i.self)
+                    b0.accumulate(u0, m0, m1, pair: pr, &acc0, &min0)
+                    b1.accumulate(u1, m0, m1, pair: pr, &acc1, &min1)
+                    b2.accumulate(u2, m0, m1, pair: pr, &acc2, &min2)
+                    b3.accumulate(u3, m0, m1, pair: pr, &acc3, &min3)
                 }
             }
+            return (_mm256_sub_ps(acc0, min0), _mm256_sub_ps(acc1, min1), _mm256_sub_ps(acc2, min2), _mm256_sub_ps(acc3, min3))
         }
     }
 
     /// One token's side of q4KGemm: its activations, and per block its scales and sums.
     struct GemmToken {
         let y: UnsafeRawPointer
-        @inline(__always) init(_ p: RowProduct, _ t: Int) { y = p.input + t * p.inputBytes }
 
         @inline(__always) func block(_ b: Int, _ dw: __m256, _ dminw: __m256) -> GemmBlock {
             let yb = y + b * Q8_K.blockBytes
@@ -267,55 +254,45 @@ enum KQuantAVX2 {
     static func q6KTiledGemm(_ p: RowProduct, rows: Range<Int>, spacing: Int, regrouped: Bool) {
         let nb = p.cols / 256, g = regrouped ? p.rowBytes : spacing * p.rowBytes
         let blockTable = 64 * 32 + 16 * 32 + 8 * 32 + 32   // quants, scales, scale pairs, d
-        withUnsafeTemporaryAllocation(byteCount: nb * blockTable, alignment: 64) { buffer in
-            let table = buffer.baseAddress!
-            for r in rows {
-                let x0 = p.weights + (regrouped ? 8 * r : r) * p.rowBytes
-                for b in 0..<nb { q6KRepack(x0 + b * Q6_K.blockBytes, g, into: table + b * blockTable) }
-                // Four tokens at a time share each load of the table, as in q4KGemm.
-                var t = 0
-                while t < p.tokens {
-                    let last = p.tokens - 1
-                    @inline(__always) func row(_ k: Int) -> UnsafeRawPointer { p.input + min(t + k, last) * p.inputBytes }
-                    let y0 = row(0), y1 = row(1), y2 = row(2), y3 = row(3)
-                    var acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps(), acc2 = _mm256_setzero_ps(), acc3 = _mm256_setzero_ps()
-                    for b in 0..<nb {
-                        let tb = UnsafeRawPointer(table + b * blockTable), o = b * Q8_K.blockBytes
-                        let quants = tb, scales = tb + 64 * 32, pairs = scales + 16 * 32, d = pairs + 8 * 32
-                        @inline(__always) func product(_ q: __m256i, _ sc: __m256i, _ y: UnsafeRawPointer, _ s: Int) -> __m256i {
-                            let yq = _mm256_set1_epi32(y.loadUnaligned(fromByteOffset: o + Q8_K.qsOffset + 4 * s, as: Int32.self))
-                            return _mm256_madd_epi16(_mm256_maddubs_epi16(q, yq), sc)
-                        }
-                        var u0 = _mm256_setzero_si256(), u1 = _mm256_setzero_si256(), u2 = _mm256_setzero_si256(), u3 = _mm256_setzero_si256()
-                        for j in 0..<16 {
-                            let sc = scales.load(fromByteOffset: 32 * j, as: __m256i.self)
-                            for s in 4 * j..<4 * j + 4 {
-                                let q = quants.load(fromByteOffset: 32 * s, as: __m256i.self)
-                                u0 = _mm256_add_epi32(u0, product(q, sc, y0, s))
-                                u1 = _mm256_add_epi32(u1, product(q, sc, y1, s))
-                                u2 = _mm256_add_epi32(u2, product(q, sc, y2, s))
-                                u3 = _mm256_add_epi32(u3, product(q, sc, y3, s))
-                            }
-                        }
-                        @inline(__always) func add(_ u: __m256i, _ y: UnsafeRawPointer, _ acc: inout __m256) {
-                            var offsets = _mm256_setzero_si256()
-                            for k in 0..<8 {
-                                let bs = _mm256_set1_epi32(y.loadUnaligned(fromByteOffset: o + Q8_K.bsumsOffset + 4 * k, as: Int32.self))
-                                offsets = _mm256_add_epi32(offsets, _mm256_madd_epi16(pairs.load(fromByteOffset: 32 * k, as: __m256i.self), bs))
-                            }
-                            let total = _mm256_sub_epi32(u, _mm256_slli_epi32(offsets, 5))
-                            let rr = _mm256_mul_ps(d.load(as: __m256.self), _mm256_cvtepi32_ps(total))
-                            acc = _mm256_fmadd_ps(rr, _mm256_set1_ps(Q8_K.scale(y + o)), acc)
-                        }
-                        add(u0, y0, &acc0)
-                        add(u1, y1, &acc1)
-                        add(u2, y2, &acc2)
-                        add(u3, y3, &acc3)
-                    }
-                    AVX2.storeEightRows(p, acc0, acc1, acc2, acc3, tokens: t, count: min(4, p.tokens - t), row: r, spacing: spacing)
-                    t += 4
+        AVX2.tableGemm(p, rows: rows, spacing: spacing, tableBytes: nb * blockTable) { r, table in
+            let x0 = p.weights + (regrouped ? 8 * r : r) * p.rowBytes
+            for b in 0..<nb { q6KRepack(x0 + b * Q6_K.blockBytes, g, into: table + b * blockTable) }
+        } four: { table, y0, y1, y2, y3 in
+            var acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps(), acc2 = _mm256_setzero_ps(), acc3 = _mm256_setzero_ps()
+            for b in 0..<nb {
+                let tb = table + b * blockTable, o = b * Q8_K.blockBytes
+                let quants = tb, scales = tb + 64 * 32, pairs = scales + 16 * 32, d = pairs + 8 * 32
+                @inline(__always) func product(_ q: __m256i, _ sc: __m256i, _ y: UnsafeRawPointer, _ s: Int) -> __m256i {
+                    let yq = _mm256_set1_epi32(y.loadUnaligned(fromByteOffset: o + Q8_K.qsOffset + 4 * s, as: Int32.self))
+                    return _mm256_madd_epi16(_mm256_maddubs_epi16(q, yq), sc)
                 }
+                var u0 = _mm256_setzero_si256(), u1 = _mm256_setzero_si256(), u2 = _mm256_setzero_si256(), u3 = _mm256_setzero_si256()
+                for j in 0..<16 {
+                    let sc = scales.load(fromByteOffset: 32 * j, as: __m256i.self)
+                    for s in 4 * j..<4 * j + 4 {
+                        let q = quants.load(fromByteOffset: 32 * s, as: __m256i.self)
+                        u0 = _mm256_add_epi32(u0, product(q, sc, y0, s))
+                        u1 = _mm256_add_epi32(u1, product(q, sc, y1, s))
+                        u2 = _mm256_add_epi32(u2, product(q, sc, y2, s))
+                        u3 = _mm256_add_epi32(u3, product(q, sc, y3, s))
+                    }
+                }
+                @inline(__always) func add(_ u: __m256i, _ y: UnsafeRawPointer, _ acc: inout __m256) {
+                    var offsets = _mm256_setzero_si256()
+                    for k in 0..<8 {
+                        let bs = _mm256_set1_epi32(y.loadUnaligned(fromByteOffset: o + Q8_K.bsumsOffset + 4 * k, as: Int32.self))
+                        offsets = _mm256_add_epi32(offsets, _mm256_madd_epi16(pairs.load(fromByteOffset: 32 * k, as: __m256i.self), bs))
+                    }
+                    let total = _mm256_sub_epi32(u, _mm256_slli_epi32(offsets, 5))
+                    let rr = _mm256_mul_ps(d.load(as: __m256.self), _mm256_cvtepi32_ps(total))
+                    acc = _mm256_fmadd_ps(rr, _mm256_set1_ps(Q8_K.scale(y + o)), acc)
+                }
+                add(u0, y0, &acc0)
+                add(u1, y1, &acc1)
+                add(u2, y2, &acc2)
+                add(u3, y3, &acc3)
             }
+            return (acc0, acc1, acc2, acc3)
         }
     }
 

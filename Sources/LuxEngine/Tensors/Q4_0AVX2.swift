@@ -52,54 +52,42 @@ enum Q4_0AVX2 {
     static func gemm(_ p: RowProduct, rows: Range<Int>, spacing: Int, packed: Bool = false) {
         let nb = p.cols / 32, g = spacing * p.rowBytes
         let blockTable = 8 * 32 + 8 * 32 + 32   // |q - 8|, q - 8, d
-        withUnsafeTemporaryAllocation(byteCount: nb * blockTable, alignment: 64) { buffer in
-            let table = buffer.baseAddress!
-            for r in rows {
-                if packed {
-                    let x0 = p.weights + r * nb * Q4_0Packed.blockBytes
-                    for b in 0..<nb { tableFromPacked(x0 + b * Q4_0Packed.blockBytes, into: table + b * blockTable) }
-                } else {
-                    let x0 = p.weights + r * p.rowBytes
-                    for b in 0..<nb { repack(x0 + b * Q4_0.blockBytes, g, into: table + b * blockTable) }
-                }
-                // Four tokens at a time share each load of the table (it outgrows L1 for long
-                // rows). A last group of fewer repeats its last token in the empty slots and
-                // stores nothing for them; each token's operations are those it has alone.
-                var t = 0
-                while t < p.tokens {
-                    let last = p.tokens - 1
-                    @inline(__always) func row(_ k: Int) -> UnsafeRawPointer { p.input + min(t + k, last) * p.inputBytes }
-                    let y0 = row(0), y1 = row(1), y2 = row(2), y3 = row(3)
-                    var acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps(), acc2 = _mm256_setzero_ps(), acc3 = _mm256_setzero_ps()
-                    for b in 0..<nb {
-                        let tb = UnsafeRawPointer(table + b * blockTable), o = b * Q8_0.blockBytes
-                        var s0 = _mm256_setzero_si256(), s1 = _mm256_setzero_si256(), s2 = _mm256_setzero_si256(), s3 = _mm256_setzero_si256()
-                        for s in 0..<8 {
-                            let magnitudes = tb.load(fromByteOffset: 32 * s, as: __m256i.self)
-                            let signs = tb.load(fromByteOffset: 256 + 32 * s, as: __m256i.self)
-                            @inline(__always) func term(_ yt: UnsafeRawPointer) -> __m256i {
-                                let yq = _mm256_set1_epi32(yt.loadUnaligned(fromByteOffset: o + 2 + 4 * s, as: Int32.self))
-                                return _mm256_maddubs_epi16(magnitudes, _mm256_sign_epi8(yq, signs))
-                            }
-                            s0 = _mm256_add_epi16(s0, term(y0))
-                            s1 = _mm256_add_epi16(s1, term(y1))
-                            s2 = _mm256_add_epi16(s2, term(y2))
-                            s3 = _mm256_add_epi16(s3, term(y3))
-                        }
-                        let dw = tb.load(fromByteOffset: 512, as: __m256.self)
-                        @inline(__always) func add(_ sums: __m256i, _ yt: UnsafeRawPointer, _ acc: inout __m256) {
-                            let d = _mm256_mul_ps(dw, _mm256_set1_ps(loadHalf(yt + o)))
-                            acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_madd_epi16(sums, AVX2.ones16)), d, acc)
-                        }
-                        add(s0, y0, &acc0)
-                        add(s1, y1, &acc1)
-                        add(s2, y2, &acc2)
-                        add(s3, y3, &acc3)
-                    }
-                    AVX2.storeEightRows(p, acc0, acc1, acc2, acc3, tokens: t, count: min(4, p.tokens - t), row: r, spacing: spacing)
-                    t += 4
-                }
+        AVX2.tableGemm(p, rows: rows, spacing: spacing, tableBytes: nb * blockTable) { r, table in
+            if packed {
+                let x0 = p.weights + r * nb * Q4_0Packed.blockBytes
+                for b in 0..<nb { tableFromPacked(x0 + b * Q4_0Packed.blockBytes, into: table + b * blockTable) }
+            } else {
+                let x0 = p.weights + r * p.rowBytes
+                for b in 0..<nb { repack(x0 + b * Q4_0.blockBytes, g, into: table + b * blockTable) }
             }
+        } four: { table, y0, y1, y2, y3 in
+            var acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps(), acc2 = _mm256_setzero_ps(), acc3 = _mm256_setzero_ps()
+            for b in 0..<nb {
+                let tb = table + b * blockTable, o = b * Q8_0.blockBytes
+                var s0 = _mm256_setzero_si256(), s1 = _mm256_setzero_si256(), s2 = _mm256_setzero_si256(), s3 = _mm256_setzero_si256()
+                for s in 0..<8 {
+                    let magnitudes = tb.load(fromByteOffset: 32 * s, as: __m256i.self)
+                    let signs = tb.load(fromByteOffset: 256 + 32 * s, as: __m256i.self)
+                    @inline(__always) func term(_ yt: UnsafeRawPointer) -> __m256i {
+                        let yq = _mm256_set1_epi32(yt.loadUnaligned(fromByteOffset: o + 2 + 4 * s, as: Int32.self))
+                        return _mm256_maddubs_epi16(magnitudes, _mm256_sign_epi8(yq, signs))
+                    }
+                    s0 = _mm256_add_epi16(s0, term(y0))
+                    s1 = _mm256_add_epi16(s1, term(y1))
+                    s2 = _mm256_add_epi16(s2, term(y2))
+                    s3 = _mm256_add_epi16(s3, term(y3))
+                }
+                let dw = tb.load(fromByteOffset: 512, as: __m256.self)
+                @inline(__always) func add(_ sums: __m256i, _ yt: UnsafeRawPointer, _ acc: inout __m256) {
+                    let d = _mm256_mul_ps(dw, _mm256_set1_ps(loadHalf(yt + o)))
+                    acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_madd_epi16(sums, AVX2.ones16)), d, acc)
+                }
+                add(s0, y0, &acc0)
+                add(s1, y1, &acc1)
+                add(s2, y2, &acc2)
+                add(s3, y3, &acc3)
+            }
+            return (acc0, acc1, acc2, acc3)
         }
     }
 
@@ -216,6 +204,33 @@ enum Q4_0AVX2 {
 }
 
 extension AVX2 {
+    /// The frame of the table GEMMs (Q4_0, Q4_K, Q6_K): for each group r of eight rows, `fill`
+    /// unpacks the rows into a table of `tableBytes`, then `four` runs four tokens down it at a
+    /// time, given their input rows, and returns one vector per token, row i in lane i. The table
+    /// outgrows L1 for long rows, so four tokens share each of its loads. A last group of fewer
+    /// tokens repeats its last one in the empty slots, and nothing is stored for those; each
+    /// token's operations are the ones it has alone.
+    @inline(__always)
+    static func tableGemm(_ p: RowProduct, rows: Range<Int>, spacing: Int, tableBytes: Int,
+                          fill: (_ group: Int, _ table: UnsafeMutableRawPointer) -> Void,
+                          four: (_ table: UnsafeRawPointer, UnsafeRawPointer, UnsafeRawPointer, UnsafeRawPointer,
+                                 UnsafeRawPointer) -> (__m256, __m256, __m256, __m256)) {
+        withUnsafeTemporaryAllocation(byteCount: tableBytes, alignment: 64) { buffer in
+            let table = buffer.baseAddress!
+            for r in rows {
+                fill(r, table)
+                var t = 0
+                while t < p.tokens {
+                    let last = p.tokens - 1
+                    @inline(__always) func row(_ k: Int) -> UnsafeRawPointer { p.input + min(t + k, last) * p.inputBytes }
+                    let (a0, a1, a2, a3) = four(UnsafeRawPointer(table), row(0), row(1), row(2), row(3))
+                    storeEightRows(p, a0, a1, a2, a3, tokens: t, count: min(4, p.tokens - t), row: r, spacing: spacing)
+                    t += 4
+                }
+            }
+        }
+    }
+
     /// Stores the results of tokens t..<t+count (count ≤ 4, one vector each) for the eight rows
     /// r + i·spacing, row i in lane i.
     @inline(__always) static func storeEightRows(_ p: RowProduct, _ a0: __m256, _ a1: __m256, _ a2: __m256, _ a3: __m256,
