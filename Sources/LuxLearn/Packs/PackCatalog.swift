@@ -41,27 +41,25 @@ extension PackCatalog {
     /// The units of a pack in pack order. Items whose unit the pack does not declare come last,
     /// in a unit of their own named after it.
     public static func units(_ database: LuxDatabase, packID: String) throws -> [UnitListing] {
-        let records = try database.items(packID: packID)
+        let items = try database.items(packID: packID).map { (id: $0.id, content: try PackContent(record: $0)) }
         var units: [UnitListing] = []
         var index: [String: Int] = [:]
         var itemUnit: [String: String] = [:]
-        for record in records {
-            let content = try PackContent(record: record)
-            if case .unit(let info) = content {
+        for item in items {
+            if case .unit(let info) = item.content {
                 index[info.id] = units.count
                 units.append(UnitListing(id: info.id, title: info.title, level: info.level, theme: info.theme,
                                          items: [], cards: 0, started: 0))
             }
         }
-        for record in records where record.kind != .unit {
-            let content = try PackContent(record: record)
+        for (id, content) in items where content.kind != .unit {
             if index[content.unit] == nil {
                 index[content.unit] = units.count
                 units.append(UnitListing(id: content.unit, title: content.unit, level: nil, theme: nil,
                                          items: [], cards: 0, started: 0))
             }
             units[index[content.unit]!].items.append(content)
-            itemUnit[record.id] = content.unit
+            itemUnit[id] = content.unit
         }
         for card in try database.cards(packID: packID) {
             guard let unit = itemUnit[card.itemID], let i = index[unit] else { continue }
